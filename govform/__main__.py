@@ -1,0 +1,5 @@
+import sys
+
+from govform.cli import main
+
+sys.exit(main())

@@ -1,0 +1,136 @@
+"""The command line: `govform [FILE]` opens the window; `govform check|export …` work without one."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from govform import __version__
+from govform.domain.report import Report
+from govform.domain.rules import Finding, validate
+from govform.io.project import ProjectError, load_project
+
+EXIT_OK, EXIT_ERRORS, EXIT_UNREADABLE = 0, 1, 2
+SEVERITY_LABELS = {"error": "错误", "warning": "警告"}
+
+
+def _group_title(report: Report, finding: Finding) -> str:
+    if finding.section is None:
+        return "基本信息"
+    return report.format.section(finding.section).heading
+
+
+def _finding_json(report: Report, finding: Finding) -> dict[str, Any]:
+    return {
+        "code": finding.code,
+        "severity": finding.severity,
+        "message": finding.message,
+        "section": finding.section,
+        "field": finding.field,
+        "cells": [
+            {
+                "table": c.table,
+                "row": c.row,
+                "column": c.column,
+                "label": report.format.tables[c.table].cell_label(c.row, c.column),
+            }
+            for c in finding.cells
+        ],
+        "figures": {k: v if isinstance(v, int | str) else str(v) for k, v in finding.figures.items()},
+    }
+
+
+def print_findings(path: Path, report: Report, findings: list[Finding], out: Any) -> None:
+    """Findings of one file, grouped by section in the format's order, errors before warnings."""
+    errors = sum(f.is_error for f in findings)
+    warnings = len(findings) - errors
+    if not findings:
+        print(f"{path}：未发现问题。", file=out)
+        return
+    print(f"{path}：{errors}个错误，{warnings}个警告", file=out)
+    order = {None: -1} | {s.id: i for i, s in enumerate(report.format.sections)}
+    groups: dict[str | None, list[Finding]] = {}
+    for finding in findings:
+        groups.setdefault(finding.section, []).append(finding)
+    for section in sorted(groups, key=lambda s: order.get(s, len(order))):
+        print(f"  {_group_title(report, groups[section][0])}", file=out)
+        for finding in groups[section]:
+            print(f"    {SEVERITY_LABELS[finding.severity]} {finding.code}：{finding.message}", file=out)
+
+
+def _check(args: argparse.Namespace) -> int:
+    status = EXIT_OK
+    results = []
+    for name in args.files:
+        path = Path(name)
+        try:
+            report = load_project(path)
+        except ProjectError as error:
+            status = EXIT_UNREADABLE
+            results.append({"file": str(path), "readable": False, "error": str(error), "findings": []})
+            if not args.json:
+                print(str(error), file=sys.stderr)
+            continue
+        findings = validate(report)
+        if any(f.is_error for f in findings) and status == EXIT_OK:
+            status = EXIT_ERRORS
+        results.append(
+            {
+                "file": str(path),
+                "readable": True,
+                "errors": sum(f.is_error for f in findings),
+                "warnings": sum(not f.is_error for f in findings),
+                "findings": [_finding_json(report, f) for f in findings],
+            }
+        )
+        if not args.json:
+            print_findings(path, report, findings, sys.stdout)
+    if args.json:
+        json.dump(results, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    return status
+
+
+def _gui(args: argparse.Namespace) -> int:
+    from govform.app import run_gui  # Qt loads only when the window is wanted
+
+    return run_gui(args.file, smoke=args.smoke)
+
+
+def _build_parsers() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
+    commands = argparse.ArgumentParser(
+        prog="govform",
+        description="政府信息公开工作年度报告：编写、核对、导出。不带命令时打开编辑窗口：govform [FILE] [--smoke]。",
+    )
+    commands.add_argument("--version", action="version", version=f"govform {__version__}")
+    sub = commands.add_subparsers(dest="command", required=True, metavar="命令")
+
+    check = sub.add_parser("check", help="核对项目文件中的数据（勾稽关系等）", description="核对一个或多个项目文件。")
+    check.add_argument("files", nargs="+", metavar="FILE", help=".govform 项目文件")
+    check.add_argument("--json", action="store_true", help="以 JSON 输出，供其他程序读取")
+    check.set_defaults(run=_check)
+
+    gui = argparse.ArgumentParser(prog="govform", description="打开政府信息公开年报编辑窗口。")
+    gui.add_argument("file", nargs="?", metavar="FILE", help="要打开的 .govform 项目文件")
+    gui.add_argument("--smoke", action="store_true", help="打开窗口、绘制一次后退出（用于自检）")
+    gui.set_defaults(run=_gui)
+    return commands, gui
+
+
+SUBCOMMANDS = ("check",)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    commands, gui = _build_parsers()
+    wants_command = bool(argv) and (argv[0] in SUBCOMMANDS or argv[0] in ("-h", "--help", "--version"))
+    args = (commands if wants_command else gui).parse_args(argv)
+    return args.run(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

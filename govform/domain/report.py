@@ -1,0 +1,329 @@
+"""The report being written: metadata, narrative sections and the tables' cells, with one mutation path."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from govform.domain.format import Cell, Column, Format, Table, Total
+from govform.domain.numbers import NumberError, format_amount, parse_amount, parse_integer
+
+
+@dataclass(frozen=True)
+class Invalid:
+    """Text in a number cell that is not an acceptable figure, kept so nothing the clerk typed is lost."""
+
+    text: str
+    reason: str
+
+    def __str__(self) -> str:
+        return self.text
+
+
+Value = int | Decimal | Invalid | None
+"""A cell: a count (int), an amount in 万元 (Decimal), unacceptable text (Invalid) or blank (None)."""
+
+
+@dataclass(frozen=True)
+class CellRef:
+    table: str
+    row: str
+    column: str
+
+
+@dataclass
+class Subsection:
+    """A sub-head of a narrative section; its number (（一）…) is never stored, it is derived from its place."""
+
+    title: str
+    text: str = ""
+
+
+@dataclass
+class Narrative:
+    """A section's own text (paragraphs separated by newlines) followed by its sub-heads."""
+
+    text: str = ""
+    subsections: list[Subsection] = field(default_factory=list)
+
+    def is_empty(self) -> bool:
+        return not self.text.strip() and not any(s.text.strip() for s in self.subsections)
+
+    def all_text(self) -> str:
+        return "\n".join([self.text, *(f"{s.title}\n{s.text}" for s in self.subsections)])
+
+
+def paragraphs(text: str) -> list[str]:
+    """The non-blank paragraphs of a narrative text."""
+    return [line for line in text.split("\n") if line.strip()]
+
+
+def parse_value(column: Column, text: str, fmt: Format) -> Value:
+    """What a cell holds once `text` is typed into it; unacceptable text becomes Invalid with the reason."""
+    try:
+        if column.type == "amount":
+            return parse_amount(text, fmt.amount_places, fmt.max_integer)
+        return parse_integer(text, fmt.max_integer)
+    except NumberError as error:
+        return Invalid(text.strip(), str(error))
+
+
+def _numeric(value: Value) -> bool:
+    return isinstance(value, int | Decimal)
+
+
+def _same(a: Value, b: Value) -> bool:
+    return type(a) is type(b) and repr(a) == repr(b)
+
+
+def display_value(value: Value) -> str:
+    """A cell as printed: "0", "12", "2.02"; blank is ""."""
+    if value is None:
+        return ""
+    if isinstance(value, Decimal):
+        return format_amount(value)
+    return str(value)
+
+
+class TableData:
+    """The values of one table; totals fill themselves from their parts unless the clerk entered one."""
+
+    def __init__(self, table: Table, totals: Mapping[Cell, Total]):
+        self.table = table
+        self._totals = dict(totals)
+        self._values: dict[Cell, Value] = dict.fromkeys(table.cells)
+        self._manual: set[Cell] = set()
+        self._dependents: dict[Cell, list[Cell]] = {}
+        for cell, total in self._totals.items():
+            for part in total.parts:
+                self._dependents.setdefault(part, []).append(cell)
+        self._order = self._topological_totals()
+
+    def _topological_totals(self) -> list[Cell]:
+        order: list[Cell] = []
+        seen: set[Cell] = set()
+
+        def visit(cell: Cell) -> None:
+            if cell in seen:
+                return
+            seen.add(cell)
+            for part in self._totals[cell].parts:
+                if part in self._totals:
+                    visit(part)
+            order.append(cell)
+
+        for cell in self._totals:
+            visit(cell)
+        return order
+
+    def __getitem__(self, cell: Cell) -> Value:
+        return self._values[cell]
+
+    def __iter__(self) -> Iterator[Cell]:
+        return iter(self.table.cells)
+
+    def items(self) -> Iterator[tuple[Cell, Value]]:
+        return iter(self._values.items())
+
+    def is_total(self, cell: Cell) -> bool:
+        return cell in self._totals
+
+    def is_manual(self, cell: Cell) -> bool:
+        """A total holding a figure the clerk typed or a file carried, rather than the computed sum."""
+        return cell in self._manual
+
+    def total_of(self, cell: Cell) -> Total | None:
+        return self._totals.get(cell)
+
+    def computed(self, cell: Cell) -> Value:
+        """The sum of a total's parts (blank when no part holds a number)."""
+        values = [self._values[p] for p in self._totals[cell].parts]
+        numbers = [v for v in values if _numeric(v)]
+        return sum(numbers) if numbers else None
+
+    def set(self, cell: Cell, value: Value) -> list[Cell]:
+        """Store `value` (None on a total means: compute it again); returns every cell whose value changed."""
+        if cell not in self._values:
+            raise KeyError(cell)
+        if cell in self._totals:
+            if value is None:
+                self._manual.discard(cell)
+                value = self.computed(cell)
+            else:
+                self._manual.add(cell)
+        changed: list[Cell] = []
+        if not _same(self._values[cell], value):
+            self._values[cell] = value
+            changed.append(cell)
+            self._propagate(cell, changed)
+        return changed
+
+    def _propagate(self, cell: Cell, changed: list[Cell]) -> None:
+        for dependent in self._dependents.get(cell, ()):
+            if dependent in self._manual:
+                continue
+            value = self.computed(dependent)
+            if not _same(self._values[dependent], value):
+                self._values[dependent] = value
+                changed.append(dependent)
+                self._propagate(dependent, changed)
+
+    def load(self, values: Mapping[Cell, Value]) -> None:
+        """Take every cell from `values`; a total that is given and disagrees with its parts stays as given."""
+        self._manual.clear()
+        for cell in self.table.cells:
+            self._values[cell] = values.get(cell)
+        for cell in self._order:
+            given, computed = self._values[cell], self.computed(cell)
+            if given is None or (_numeric(given) and given == computed):
+                self._values[cell] = computed
+            else:
+                self._manual.add(cell)
+
+
+@dataclass(frozen=True)
+class Change:
+    """What one mutation changed, for views to refresh exactly that."""
+
+    kind: str  # "cells", "meta", "text" or "subsections"
+    table: str | None = None
+    cells: tuple[Cell, ...] = ()
+    section: str | None = None
+    name: str | None = None  # the metadata field, or "title"/"text" of a sub-head
+    index: int | None = None  # the sub-head concerned
+
+
+META_FIELDS = ("agency", "agency_kind", "year", "signed_on", "preamble")
+
+
+class Report:
+    """One year's report of one agency, in one format. Every mutation goes through a method that notifies."""
+
+    def __init__(
+        self,
+        fmt: Format,
+        *,
+        agency: str = "",
+        agency_kind: str = "township",
+        year: int,
+        signed_on: dt.date | None = None,
+        preamble: str = "",
+    ):
+        self.format = fmt
+        self.agency = agency
+        self.agency_kind = agency_kind
+        self.year = year
+        self.signed_on = signed_on
+        self.preamble = preamble
+        self.narratives: dict[str, Narrative] = {
+            s.id: Narrative() for s in fmt.sections if s.kind == "narrative" or s.table
+        }
+        self.tables: dict[str, TableData] = {
+            table_id: TableData(table, {cell: total for (tid, cell), total in fmt.totals.items() if tid == table_id})
+            for table_id, table in fmt.tables.items()
+        }
+        fmt.agency_kind(agency_kind)  # an unknown kind is a programming error: fail early
+        self._listeners: list[Callable[[Change], None]] = []
+
+    @classmethod
+    def new(cls, fmt: Format, *, agency: str, year: int, agency_kind: str = "township") -> Report:
+        """A blank report with the standard sub-heads of §一 in place and every cell blank."""
+        report = cls(fmt, agency=agency, agency_kind=agency_kind, year=year)
+        for section in fmt.sections:
+            report.narratives[section.id].subsections = [Subsection(t) for t in section.subsections]
+        return report
+
+    # -- observing ------------------------------------------------------------------------------
+
+    def subscribe(self, listener: Callable[[Change], None]) -> None:
+        self._listeners.append(listener)
+
+    def unsubscribe(self, listener: Callable[[Change], None]) -> None:
+        self._listeners.remove(listener)
+
+    def _notify(self, change: Change) -> None:
+        for listener in list(self._listeners):
+            listener(change)
+
+    # -- cells ----------------------------------------------------------------------------------
+
+    def value(self, table_id: str, row: str, column: str) -> Value:
+        return self.tables[table_id][(row, column)]
+
+    def parse(self, table_id: str, row: str, column: str, text: str) -> Value:
+        """What `text` typed into that cell would store (never raises: bad text becomes Invalid)."""
+        return parse_value(self.format.tables[table_id].column(row, column), text, self.format)
+
+    def set_cell(self, table_id: str, row: str, column: str, value: Value) -> tuple[Cell, ...]:
+        """Set one cell; returns (and announces) every cell that changed, derived totals included."""
+        if isinstance(value, bool) or (isinstance(value, int | Decimal) and value < 0):
+            value = Invalid(str(value), "不能填负数。")
+        changed = tuple(self.tables[table_id].set((row, column), value))
+        if changed:
+            self._notify(Change("cells", table=table_id, cells=changed))
+        return changed
+
+    def set_cells(self, table_id: str, values: Mapping[Cell, Value]) -> tuple[Cell, ...]:
+        """Set several cells as one change (a paste); one notification lists every changed cell."""
+        data = self.tables[table_id]
+        changed: dict[Cell, None] = {}
+        for cell, value in values.items():
+            changed.update(dict.fromkeys(data.set(cell, value)))
+        if changed:
+            self._notify(Change("cells", table=table_id, cells=tuple(changed)))
+        return tuple(changed)
+
+    # -- metadata and text ----------------------------------------------------------------------
+
+    def set_meta(self, name: str, value: object) -> None:
+        if name not in META_FIELDS:
+            raise KeyError(name)
+        if name == "agency_kind":
+            self.format.agency_kind(str(value))
+        if getattr(self, name) != value:
+            setattr(self, name, value)
+            self._notify(Change("meta", name=name))
+
+    def set_text(self, section_id: str, text: str) -> None:
+        narrative = self.narratives[section_id]
+        if narrative.text != text:
+            narrative.text = text
+            self._notify(Change("text", section=section_id))
+
+    def set_subsection(self, section_id: str, index: int, *, title: str | None = None, text: str | None = None) -> None:
+        sub = self.narratives[section_id].subsections[index]
+        for name, value in (("title", title), ("text", text)):
+            if value is not None and getattr(sub, name) != value:
+                setattr(sub, name, value)
+                self._notify(Change("text", section=section_id, name=name, index=index))
+
+    def insert_subsection(self, section_id: str, index: int, subsection: Subsection) -> None:
+        self.narratives[section_id].subsections.insert(index, subsection)
+        self._notify(Change("subsections", section=section_id, index=index))
+
+    def remove_subsection(self, section_id: str, index: int) -> Subsection:
+        removed = self.narratives[section_id].subsections.pop(index)
+        self._notify(Change("subsections", section=section_id, index=index))
+        return removed
+
+    def move_subsection(self, section_id: str, source: int, target: int) -> None:
+        subs = self.narratives[section_id].subsections
+        subs.insert(target, subs.pop(source))
+        self._notify(Change("subsections", section=section_id, index=min(source, target)))
+
+    # -- reading --------------------------------------------------------------------------------
+
+    def title_lines(self) -> tuple[str, str]:
+        return self.agency, self.format.report_title(self.year)
+
+    def signature_date(self) -> str:
+        d = self.signed_on
+        return self.format.format_date(d.year, d.month, d.day) if d else ""
+
+    def texts(self) -> Iterable[tuple[str | None, str]]:
+        """Every narrative text with the id of its section (None for the preamble)."""
+        yield None, self.preamble
+        for section_id, narrative in self.narratives.items():
+            yield section_id, narrative.all_text()
