@@ -1,0 +1,90 @@
+from decimal import Decimal
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from govform.domain.numbers import NumberError, format_amount, parse_amount, parse_integer
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("12", 12),
+        ("１２", 12),
+        (" 12 ", 12),
+        ("1,234", 1234),
+        ("１,２３４", 1234),
+        ("１，２３４", 1234),
+        ("0", 0),
+        ("\u300012\u3000", 12),
+        ("", None),
+        ("   ", None),
+        ("1000000000", 10**9),
+    ],
+)
+def test_integer_accepts(text, expected):
+    assert parse_integer(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "says"),
+    [
+        ("abc", "数字以外"),
+        ("12a", "数字以外"),
+        ("-5", "负数"),
+        ("－５", "负数"),
+        ("1.5", "整数"),
+        ("12,34", "千位分隔符"),
+        ("1000000001", "过大"),
+        ("+3", "+"),
+        ("1 2", None),
+    ],
+)
+def test_integer_rejects_with_chinese_reason(text, says):
+    if says is None:  # spaces inside are folded away: "1 2" is 12, as Excel pastes do
+        assert parse_integer(text) == 12
+        return
+    with pytest.raises(NumberError) as error:
+        parse_integer(text)
+    assert says in str(error.value)
+    assert "0或正整数" in str(error.value) or "过大" in str(error.value)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2.02", Decimal("2.02")),
+        ("96171.6", Decimal("96171.6")),
+        ("１２．５", Decimal("12.5")),
+        ("0", Decimal(0)),
+        ("1,234.5", Decimal("1234.5")),
+        (".5", Decimal("0.5")),
+        ("", None),
+    ],
+)
+def test_amount_accepts_exact_decimals(text, expected):
+    value = parse_amount(text)
+    assert value == expected
+    assert value is None or isinstance(value, Decimal)
+
+
+@pytest.mark.parametrize(
+    ("text", "says"), [("1.23456", "小数位数"), ("1.2.3", "小数点"), ("-1", "负数"), ("元", "数字以外")]
+)
+def test_amount_rejects(text, says):
+    with pytest.raises(NumberError, match=says):
+        parse_amount(text)
+
+
+@given(st.integers(min_value=0, max_value=10**9))
+def test_integer_round_trips_in_every_written_form(n):
+    full_width = str(n).translate(str.maketrans("0123456789", "０１２３４５６７８９"))
+    assert parse_integer(str(n)) == n
+    assert parse_integer(f"{n:,}") == n
+    assert parse_integer(full_width) == n
+
+
+@given(st.decimals(min_value=0, max_value=10**6, places=4, allow_nan=False))
+def test_amount_format_parses_back(value):
+    assert parse_amount(format_amount(value)) == value

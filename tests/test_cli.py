@@ -1,0 +1,74 @@
+import json
+import subprocess
+import sys
+
+import pytest
+
+from govform.cli import main
+from govform.resources import sample_project
+
+SAMPLE_TEXT = sample_project().read_text(encoding="utf-8")
+
+
+def test_check_sample_is_clean(capsys):
+    assert main(["check", str(sample_project())]) == 0
+    assert "未发现问题" in capsys.readouterr().out
+
+
+def test_check_a_hand_edited_figure_names_rule_and_cells(tmp_path, capsys):
+    path = tmp_path / "edited.govform"
+    path.write_text(SAMPLE_TEXT.replace('"natural_person": 1', '"natural_person": 4', 1), encoding="utf-8")
+    assert main(["check", str(path)]) == 1
+    out = capsys.readouterr().out
+    assert "三、收到和处理政府信息公开申请情况" in out
+    assert "错误 R3：表三“一、本年新收政府信息公开申请数量”行：总计填的是1，但自然人与各类法人或其他组织之和为4" in out
+    assert "错误 R1：表三“自然人”列：第一项(4)加第二项(0)之和为4" in out
+
+
+def test_check_json(tmp_path, capsys):
+    path = tmp_path / "edited.govform"
+    path.write_text(SAMPLE_TEXT.replace('"review_other": 0', '"review_other": 2'), encoding="utf-8")
+    assert main(["check", "--json", str(path), str(sample_project())]) == 1
+    results = json.loads(capsys.readouterr().out)
+    assert [r["errors"] for r in results] == [1, 0]
+    finding = results[0]["findings"][0]
+    assert finding["code"] == "R4" and finding["severity"] == "error"
+    assert {"table": "appeals", "row": "cases", "column": "review_other", "label": "表四 行政复议·其他结果"} in finding[
+        "cells"
+    ]
+
+
+def test_warnings_alone_exit_zero(tmp_path, capsys):
+    path = tmp_path / "late.govform"
+    path.write_text(SAMPLE_TEXT.replace("2025-01-17", "2025-03-01"), encoding="utf-8")
+    assert main(["check", str(path)]) == 0
+    assert "警告 W5" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        SAMPLE_TEXT.encode()[: len(SAMPLE_TEXT) // 2],
+        b"",
+        b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",
+        SAMPLE_TEXT.replace('"format_version": 1', '"format_version": 999').encode(),
+    ],
+    ids=["truncated", "empty", "png", "version-999"],
+)
+def test_unreadable_files_exit_2_with_one_chinese_line_and_no_traceback(tmp_path, content):
+    path = tmp_path / "报告.govform"
+    path.write_bytes(content)
+    done = subprocess.run(
+        [sys.executable, "-m", "govform", "check", str(path)], capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 2
+    assert done.stdout == ""
+    lines = done.stderr.strip().split("\n")
+    assert len(lines) == 1 and lines[0].startswith("无法打开“报告.govform”：") and "Traceback" not in done.stderr
+    assert path.read_bytes() == content
+
+
+def test_unreadable_beats_errors(tmp_path):
+    bad = tmp_path / "bad.govform"
+    bad.write_text("{", encoding="utf-8")
+    assert main(["check", str(bad), str(sample_project())]) == 2
