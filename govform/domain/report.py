@@ -170,6 +170,14 @@ class TableData:
                 changed.append(dependent)
                 self._propagate(dependent, changed)
 
+    def copy(self) -> TableData:
+        """A detached copy of the values and manual marks (the format data is shared: it never changes)."""
+        clone = object.__new__(TableData)
+        clone.__dict__.update(self.__dict__)
+        clone._values = dict(self._values)
+        clone._manual = set(self._manual)
+        return clone
+
     def load(self, values: Mapping[Cell, Value]) -> None:
         """Take every cell from `values`; a total that is given and disagrees with its parts stays as given."""
         self._manual.clear()
@@ -217,9 +225,8 @@ class Report:
         self.year = year
         self.signed_on = signed_on
         self.preamble = preamble
-        self.narratives: dict[str, Narrative] = {
-            s.id: Narrative() for s in fmt.sections if s.kind == "narrative" or s.table
-        }
+        # Every section has a narrative: the table sections may carry a short note under their table.
+        self.narratives: dict[str, Narrative] = {s.id: Narrative() for s in fmt.sections}
         self.tables: dict[str, TableData] = {
             table_id: TableData(table, {cell: total for (tid, cell), total in fmt.totals.items() if tid == table_id})
             for table_id, table in fmt.tables.items()
@@ -274,6 +281,19 @@ class Report:
         if changed:
             self._notify(Change("cells", table=table_id, cells=tuple(changed)))
         return tuple(changed)
+
+    def with_cell(self, table_id: str, row: str, column: str, value: Value) -> Report:
+        """A detached copy in which one cell holds `value`, for checking text not yet entered.
+
+        Only that table is copied; the copy has no listeners and this report is left untouched.
+        """
+        preview = object.__new__(Report)
+        preview.__dict__.update(self.__dict__)
+        preview._listeners = []
+        preview.tables = dict(self.tables)
+        preview.tables[table_id] = self.tables[table_id].copy()
+        preview.set_cell(table_id, row, column, value)
+        return preview
 
     # -- metadata and text ----------------------------------------------------------------------
 

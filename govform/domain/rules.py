@@ -12,7 +12,7 @@ from functools import cache
 from typing import Any
 
 from govform.domain.format import Cell, Format, Rule, Table, sum_cells
-from govform.domain.report import CellRef, Invalid, Report, Value, display_value
+from govform.domain.report import CellRef, Invalid, Report, TableData, Value, display_value
 
 ERROR = "error"
 WARNING = "warning"
@@ -63,11 +63,22 @@ def _finding(rule: Rule, message: str, **kwargs: Any) -> Finding:
     return Finding(rule.code, rule.severity, message, **kwargs)
 
 
+def _table_of(rule: Rule, report: Report) -> tuple[Table, TableData, str]:
+    """The table a rule is about, its data in `report`, and the id of the section that shows it."""
+    table = report.format.tables[rule.params["table"]]
+    return table, report.tables[table.id], report.format.section_of_table(table.id).id
+
+
+def _cell_of(rule: Rule, report: Report) -> tuple[Table, Cell, Value, str]:
+    """For a rule about one cell (its `table`, `row`, `column`): the table, the cell, its value, its section."""
+    table, data, section = _table_of(rule, report)
+    cell = (rule.params["row"], rule.params["column"])
+    return table, cell, data[cell], section
+
+
 @_check("balance")
 def _balance(rule: Rule, report: Report) -> Iterator[Finding]:
-    table = report.format.tables[rule.params["table"]]
-    data = report.tables[table.id]
-    section = report.format.section_of_table(table.id).id
+    table, data, section = _table_of(rule, report)
     left, right = rule.params["left"], rule.params["right"]
     for column in table.block_of(left[0]).columns:
         lv = [data[(row, column.id)] for row in left]
@@ -87,9 +98,7 @@ def _balance(rule: Rule, report: Report) -> Iterator[Finding]:
 
 @_check("sum")
 def _sum(rule: Rule, report: Report) -> Iterator[Finding]:
-    table = report.format.tables[rule.params["table"]]
-    data = report.tables[table.id]
-    section = report.format.section_of_table(table.id).id
+    table, data, section = _table_of(rule, report)
     for cell, parts in sum_cells(table, rule):
         total = data[cell]
         if not isinstance(total, int | Decimal):
@@ -180,11 +189,10 @@ def _regulations(rule: Rule, report: Report) -> Iterator[Finding]:
     kind = report.format.agency_kind(report.agency_kind)
     if kind.makes_regulations:
         return
-    table = report.format.tables[rule.params["table"]]
-    section = report.format.section_of_table(table.id).id
+    table, data, section = _table_of(rule, report)
     for row in rule.params["rows"]:
         for column in rule.params["columns"]:
-            value = report.tables[table.id][(row, column)]
+            value = data[(row, column)]
             if isinstance(value, int | Decimal) and value > 0:
                 message = rule.params["message"].format(
                     cell=table.cell_label(row, column), value=display_value(value), agency_kind=kind.label
@@ -195,9 +203,7 @@ def _regulations(rule: Rule, report: Report) -> Iterator[Finding]:
 @_check("repealed")
 def _repealed(rule: Rule, report: Report) -> Iterator[Finding]:
     p = rule.params
-    table = report.format.tables[p["table"]]
-    data = report.tables[table.id]
-    section = report.format.section_of_table(table.id).id
+    table, data, section = _table_of(rule, report)
     for row in p["rows"]:
         cells = ((row, p["issued"]), (row, p["repealed"]), (row, p["in_force"]))
         issued, repealed, in_force = (_number(data[c]) for c in cells)
@@ -220,8 +226,7 @@ def _section_heading(report: Report, section_id: str | None) -> str:
 @_check("narrative_figures")
 def _narrative_figures(rule: Rule, report: Report) -> Iterator[Finding]:
     p = rule.params
-    table = report.format.tables[p["table"]]
-    value = report.tables[table.id][(p["row"], p["column"])]
+    table, cell, value, _ = _cell_of(rule, report)
     if not isinstance(value, int):
         return
     for section_id, text in report.texts():
@@ -235,7 +240,7 @@ def _narrative_figures(rule: Rule, report: Report) -> Iterator[Finding]:
                     yield _finding(
                         rule,
                         message,
-                        cells=_refs(table, ((p["row"], p["column"]),)),
+                        cells=_refs(table, (cell,)),
                         section=section_id,
                         figures={"quoted": quoted, "value": value},
                     )
@@ -244,11 +249,10 @@ def _narrative_figures(rule: Rule, report: Report) -> Iterator[Finding]:
 @_check("fee_notice")
 def _fee_notice(rule: Rule, report: Report) -> Iterator[Finding]:
     p = rule.params
-    table = report.format.tables[p["table"]]
-    value = report.tables[table.id][(p["row"], p["column"])]
+    table, cell, value, _ = _cell_of(rule, report)
     if isinstance(value, int) and value > 0 and not _mentions(report, p["section"], p["keywords"]):
-        message = p["message"].format(table=table.short, row=table.row(p["row"]).label, value=value)
-        yield _finding(rule, message, cells=_refs(table, ((p["row"], p["column"]),)), section=p["section"])
+        message = p["message"].format(table=table.short, row=table.row(cell[0]).label, value=value)
+        yield _finding(rule, message, cells=_refs(table, (cell,)), section=p["section"])
 
 
 _PERIOD = re.compile(r"(\d{4})年(?:1月1日|12月31日)")
@@ -281,20 +285,13 @@ def _dates(rule: Rule, report: Report) -> Iterator[Finding]:
 
 @_check("fee_amount")
 def _fee_amount(rule: Rule, report: Report) -> Iterator[Finding]:
-    p = rule.params
     kind = report.format.agency_kind(report.agency_kind)
-    table = report.format.tables[p["table"]]
-    value = report.tables[table.id][(p["row"], p["column"])]
+    table, cell, value, section = _cell_of(rule, report)
     if kind.fee_ceiling is not None and isinstance(value, Decimal | int) and value > kind.fee_ceiling:
-        message = p["message"].format(
-            cell=table.cell_label(p["row"], p["column"]), value=display_value(value), agency_kind=kind.label
+        message = rule.params["message"].format(
+            cell=table.cell_label(*cell), value=display_value(value), agency_kind=kind.label
         )
-        yield _finding(
-            rule,
-            message,
-            cells=_refs(table, ((p["row"], p["column"]),)),
-            section=table and report.format.section_of_table(table.id).id,
-        )
+        yield _finding(rule, message, cells=_refs(table, (cell,)), section=section)
 
 
 def _rule_checks(fmt: Format) -> list[tuple[Rule, Check]]:
