@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test lint bench clean system-deps-run system-deps-test
+.PHONY: run test lint bench package clean system-deps-run system-deps-test
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -22,8 +22,8 @@ run: $(STAMP) system-deps-run
 	$(PY) -m govform $(FILE)
 
 lint: $(STAMP)
-	$(VENV)/bin/ruff check govform tests
-	$(VENV)/bin/ruff format --check govform tests
+	$(VENV)/bin/ruff check govform tests packaging
+	$(VENV)/bin/ruff format --check govform tests packaging
 	$(VENV)/bin/lint-imports
 
 test: $(STAMP) system-deps-test lint
@@ -31,6 +31,16 @@ test: $(STAMP) system-deps-test lint
 
 bench: $(STAMP) system-deps-test
 	QT_QPA_PLATFORM=offscreen $(PY) tests/benchmarks/run.py
+
+# A frozen bundle (dist/govform/) checked by running it, then a .deb of it on Debian-family systems.
+# The Windows installer is built on Windows from the same bundle: packaging/windows/govform.iss.
+package: $(STAMP)
+	$(PY) -m pip install -q pyinstaller
+	$(PY) packaging/make_icons.py
+	$(VENV)/bin/pyinstaller --noconfirm --clean --log-level WARN --distpath dist --workpath build packaging/govform.spec
+	dist/govform/govform-cli check resources/samples/changshouhu-2024.govform
+	QT_QPA_PLATFORM=offscreen dist/govform/govform-cli --smoke
+	if command -v dpkg-deb >/dev/null; then sh packaging/linux/build-deb.sh; fi
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .ruff_cache
