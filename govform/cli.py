@@ -95,6 +95,34 @@ def _check(args: argparse.Namespace) -> int:
     return status
 
 
+def _export(args: argparse.Namespace) -> int:
+    path = Path(args.project)
+    try:
+        report = load_project(path)
+    except ProjectError as error:
+        print(str(error), file=sys.stderr)
+        return EXIT_UNREADABLE
+    findings = validate(report)
+    print_findings(path, report, findings, sys.stdout)
+    errors = sum(f.is_error for f in findings)
+    if errors and args.strict:
+        print(f"报告中还有{errors}个错误，未导出。请先改正，或去掉 --strict 导出草稿。", file=sys.stderr)
+        return EXIT_ERRORS
+
+    from govform.io.docx_export import ExportError, export_docx  # python-docx loads only for an export
+    from govform.io.export_fonts import FALLBACK_FONTS, STANDARD_FONTS
+
+    out = Path(args.output) if args.output else path.with_suffix(".docx")
+    try:
+        export_docx(report, out, fonts=FALLBACK_FONTS if args.fallback_fonts else STANDARD_FONTS)
+    except ExportError as error:
+        print(str(error), file=sys.stderr)
+        return EXIT_UNREADABLE
+    note = f"（报告中还有{errors}个错误，改正后请重新导出）" if errors else ""
+    print(f"已导出：{out}{note}")
+    return EXIT_OK
+
+
 def _gui(args: argparse.Namespace) -> int:
     from govform.app import run_gui  # Qt loads only when the window is wanted
 
@@ -114,6 +142,21 @@ def _build_parsers() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
     check.add_argument("--json", action="store_true", help="以 JSON 输出，供其他程序读取")
     check.set_defaults(run=_check)
 
+    export = sub.add_parser(
+        "export",
+        help="导出为 Word 文档（.docx，国家标准公文格式）",
+        description="把项目文件导出为 Word 文档。报告中有错误时照常导出并列出问题；加 --strict 则拒绝导出。",
+    )
+    export.add_argument("project", metavar="PROJECT", help=".govform 项目文件")
+    export.add_argument("-o", "--output", metavar="OUT.docx", help="导出的文件（默认：与项目文件同名的 .docx）")
+    export.add_argument("--strict", action="store_true", help="报告中还有错误时不导出（退出码 1）")
+    export.add_argument(
+        "--fallback-fonts",
+        action="store_true",
+        help="使用仿宋、楷体、宋体代替仿宋_GB2312、楷体_GB2312、方正小标宋简体（电脑上没有这些字体时）",
+    )
+    export.set_defaults(run=_export)
+
     gui = argparse.ArgumentParser(prog="govform", description="打开政府信息公开年报编辑窗口。")
     gui.add_argument("file", nargs="?", metavar="FILE", help="要打开的 .govform 项目文件")
     gui.add_argument("--smoke", action="store_true", help="打开窗口、绘制一次后退出（用于自检）")
@@ -121,7 +164,7 @@ def _build_parsers() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
     return commands, gui
 
 
-SUBCOMMANDS = ("check",)
+SUBCOMMANDS = ("check", "export")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
