@@ -1,0 +1,78 @@
+"""The report's findings, kept current while the clerk types, and which cell or tab each one marks."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from govform.domain.format import Cell
+from govform.domain.report import Change, Report
+from govform.domain.rules import Finding, validate
+
+TEXT_DEBOUNCE_MS = 300
+
+
+class Checker(QObject):
+    """Re-validates at once after a cell or field changes, 300 ms after typing in a text, and with the
+    text of an open cell editor as if it were entered (on a detached copy: the report is left untouched)."""
+
+    findingsChanged = Signal()
+
+    def __init__(self, report: Report, parent: QObject | None = None):
+        super().__init__(parent)
+        self._report = report
+        self._preview: tuple[str, Cell, str] | None = None
+        self._rule_kinds = {rule.code: rule.kind for rule in report.format.rules}
+        self._timer = QTimer(self, singleShot=True, interval=TEXT_DEBOUNCE_MS)
+        self._timer.timeout.connect(self.refresh)
+        self.findings: list[Finding] = validate(report)
+        report.subscribe(self._on_change)
+
+    def detach(self) -> None:
+        self._timer.stop()
+        self._report.unsubscribe(self._on_change)
+
+    def _on_change(self, change: Change) -> None:
+        if change.kind == "text" or (change.kind == "meta" and change.name == "preamble"):
+            self._timer.start()
+        else:
+            self.refresh()
+
+    def refresh(self) -> None:
+        self._timer.stop()
+        report = self._report
+        if self._preview is not None:
+            table_id, (row, column), text = self._preview
+            report = report.with_cell(table_id, row, column, report.parse(table_id, row, column, text))
+        findings = validate(report)
+        if findings != self.findings:
+            self.findings = findings
+            self.findingsChanged.emit()
+
+    def preview(self, table_id: str, cell: Cell, text: str) -> None:
+        """Check as if `text` were entered in that cell (an open editor's uncommitted text)."""
+        self._preview = (table_id, cell, text)
+        self.refresh()
+
+    def end_preview(self) -> None:
+        if self._preview is not None:
+            self._preview = None
+            self.refresh()
+
+    def counts(self) -> tuple[int, int]:
+        errors = sum(f.is_error for f in self.findings)
+        return errors, len(self.findings) - errors
+
+    def marked_cells(self, table_id: str) -> dict[Cell, list[Finding]]:
+        """The findings each cell of a table shows. A sum finding marks its total, not all its parts."""
+        marked: dict[Cell, list[Finding]] = {}
+        for finding in self.findings:
+            refs = [ref for ref in finding.cells if ref.table == table_id]
+            if self._rule_kinds.get(finding.code) == "sum":
+                refs = refs[:1]
+            for ref in refs:
+                marked.setdefault((ref.row, ref.column), []).append(finding)
+        return marked
+
+    def errors_in(self, section_id: str | None) -> int:
+        """Errors belonging to a section's tab (None: the basic information)."""
+        return sum(f.is_error and f.section == section_id for f in self.findings)

@@ -1,0 +1,253 @@
+"""What happens when the clerk opens, creates, saves, exports or closes: decisions, not widgets.
+
+The controller talks to its view only through the small `View` protocol, so tests drive it with a fake.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+from govform.domain.format import Format, load_format
+from govform.domain.report import Report
+from govform.io.project import SUFFIX, ProjectError, load_project, save_project
+from govform.ui.document import Document
+from govform.ui.recovery import Autosaver, Journal, Orphan
+from govform.ui.settings import EXPORT_FONTS, FONT_PRESETS, LAST_PROJECT, RECENT_FILES, Settings
+
+
+class Unsaved(enum.Enum):
+    SAVE = "save"
+    DISCARD = "discard"
+    CANCEL = "cancel"
+
+
+@dataclass(frozen=True)
+class NewReport:
+    agency: str
+    year: int
+    agency_kind: str
+
+
+class View(Protocol):
+    def show_document(self, document: Document) -> None: ...
+
+    def ask_open_path(self) -> Path | None: ...
+
+    def ask_save_path(self, suggested: str) -> Path | None: ...
+
+    def ask_export_path(self, suggested: str) -> Path | None: ...
+
+    def ask_new_report(self, fmt: Format) -> NewReport | None: ...
+
+    def ask_unsaved(self, name: str) -> Unsaved: ...
+
+    def ask_restore(self, orphan: Orphan) -> bool: ...
+
+    def show_error(self, message: str) -> None: ...
+
+    def show_status(self, message: str) -> None: ...
+
+    def update_title(self) -> None: ...
+
+    def set_recent_files(self, paths: list[str]) -> None: ...
+
+
+class Controller:
+    """Open, new, save, export, close-confirm and recovery decisions for one window."""
+
+    def __init__(
+        self,
+        view: View,
+        settings: Settings,
+        journal: Journal | None,
+        sample: Path,
+        autosaver: Autosaver | None = None,
+    ):
+        self.view = view
+        self.settings = settings
+        self.journal = journal
+        self.autosaver = autosaver
+        self.sample = sample
+        self.document: Document | None = None
+
+    # -- starting --------------------------------------------------------------------------------
+
+    def start(self, path: str | None) -> None:
+        """Restore a crashed session if the clerk wants it; else open `path`, the last project or the sample."""
+        self.view.set_recent_files(self.settings.get(RECENT_FILES))
+        if self.journal is not None:
+            orphans = self.journal.orphans()
+            if orphans and self._offer_restore(orphans):
+                return
+        if path:
+            if self.open_path(Path(path)):
+                return
+        else:
+            last = self.settings.get(LAST_PROJECT)
+            if last and Path(last).is_file() and self.open_path(Path(last)):
+                return
+        self.open_sample()
+
+    def _offer_restore(self, orphans: list[Orphan]) -> bool:
+        newest = orphans[0]
+        restored = False
+        if self.view.ask_restore(newest):
+            try:
+                self.show(newest.load())
+                restored = True
+            except ProjectError as error:
+                self.view.show_error(str(error))
+        for orphan in orphans:  # asked once: older journals would only ask again about older work
+            self.journal.remove(orphan)  # type: ignore[union-attr]
+        return restored
+
+    def open_sample(self) -> None:
+        """The shipped sample, as an untitled copy: saving asks where, so the shipped file stays as it is."""
+        self.show(self.load(self.sample))
+
+    # -- files -----------------------------------------------------------------------------------
+
+    def load(self, path: Path) -> Document:
+        """`path` as a document, without showing it; raises ProjectError. The sample opens untitled."""
+        path = path.resolve()
+        report = load_project(path)
+        if path == self.sample.resolve():
+            return Document(report, None, name=path.name)
+        return Document(report, path)
+
+    def open_path(self, path: Path) -> bool:
+        """Open `path` in place of the current report; False (and the message shown) if it cannot be read."""
+        try:
+            document = self.load(path)
+        except ProjectError as error:
+            self.view.show_error(str(error))
+            return False
+        self.show(document)
+        if document.path is not None:
+            self._remember(document.path)
+        return True
+
+    def open(self) -> None:
+        """文件 › 打开."""
+        if not self.confirm_close():
+            return
+        path = self.view.ask_open_path()
+        if path is not None:
+            self.open_path(path)
+
+    def open_recent(self, path: str) -> None:
+        if self.confirm_close():
+            self.open_path(Path(path))
+
+    def drop(self, path: Path) -> None:
+        """A file dropped onto the window."""
+        if path.suffix != SUFFIX:
+            self.view.show_error(f"只能打开项目文件（{SUFFIX}）：“{path.name}”不是。")
+            return
+        if self.confirm_close():
+            self.open_path(path)
+
+    def new(self, fmt: Format | None = None) -> None:
+        """文件 › 新建: a blank report with the standard sub-heads."""
+        if not self.confirm_close():
+            return
+        fmt = fmt or load_format()
+        answer = self.view.ask_new_report(fmt)
+        if answer is None:
+            return
+        report = Report.new(fmt, agency=answer.agency, year=answer.year, agency_kind=answer.agency_kind)
+        self.show(Document(report, None, name=self._suggested_name(report)))
+
+    def save(self) -> bool:
+        document = self._current()
+        if document.path is None:
+            return self.save_as()
+        return self._save_to(document.path)
+
+    def save_as(self) -> bool:
+        document = self._current()
+        path = self.view.ask_save_path(document.name)
+        if path is None:
+            return False
+        if path.suffix != SUFFIX:
+            path = path.with_name(path.name + SUFFIX)
+        return self._save_to(path)
+
+    def _save_to(self, path: Path) -> bool:
+        document = self._current()
+        try:
+            save_project(document.report, path)
+        except ProjectError as error:
+            self.view.show_error(str(error))
+            return False
+        document.mark_saved(path.resolve())
+        if self.journal is not None:
+            self.journal.discard()
+        self._remember(path.resolve())
+        self.view.update_title()
+        self.view.show_status(f"已保存到 {path}")
+        return True
+
+    def export_docx(self) -> None:
+        """文件 › 导出 Word…: python-docx loads here, not when the window opens."""
+        document = self._current()
+        path = self.view.ask_export_path(Path(self._suggested_name(document.report)).with_suffix(".docx").name)
+        if path is None:
+            return
+        try:
+            from govform.io.docx_export import export_docx
+        except ImportError:
+            self.view.show_error("本版本尚未包含导出 Word 的功能。")
+            return
+        try:
+            export_docx(document.report, path, fonts=FONT_PRESETS[self.settings.get(EXPORT_FONTS)])
+        except OSError as error:
+            self.view.show_error(f"无法导出“{path.name}”：{error.strerror or error}")
+            return
+        self.view.show_status(f"已导出 {path}")
+
+    # -- closing ---------------------------------------------------------------------------------
+
+    def confirm_close(self) -> bool:
+        """Whether the current report may be replaced or the window closed (asks about unsaved changes)."""
+        document = self.document
+        if document is None or not document.modified:
+            return True
+        answer = self.view.ask_unsaved(document.name)
+        if answer is Unsaved.SAVE:
+            return self.save()
+        return answer is Unsaved.DISCARD
+
+    def close(self) -> bool:
+        """The window is closing: True if it may, and then nothing is left to recover."""
+        if not self.confirm_close():
+            return False
+        if self.journal is not None:
+            self.journal.close()
+        return True
+
+    # -- helpers ---------------------------------------------------------------------------------
+
+    def _current(self) -> Document:
+        if self.document is None:
+            raise RuntimeError("no document is open")
+        return self.document
+
+    def show(self, document: Document) -> None:
+        self.document = document
+        if self.journal is not None:
+            self.journal.discard()
+        self.view.show_document(document)
+        if self.autosaver is not None:
+            self.autosaver.watch(document)
+
+    def _remember(self, path: Path) -> None:
+        self.settings.set(LAST_PROJECT, str(path))
+        self.view.set_recent_files(self.settings.add_recent(str(path)))
+
+    @staticmethod
+    def _suggested_name(report: Report) -> str:
+        return f"{report.agency or '未命名'}{report.year}年度政府信息公开工作年度报告{SUFFIX}"

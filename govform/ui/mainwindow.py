@@ -1,0 +1,255 @@
+"""The main window: menus, the report's tabs, the problems panel and the status bar."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QUndoGroup
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QWidget,
+)
+
+from govform import APP_DISPLAY_NAME
+from govform.domain.format import Format
+from govform.io.project import SUFFIX
+from govform.ui import dialogs, look
+from govform.ui.controller import Controller, NewReport, Unsaved
+from govform.ui.document import Document
+from govform.ui.editor import ReportEditor
+from govform.ui.grid import GridView
+from govform.ui.problems import ProblemsModel, ProblemsView
+from govform.ui.recovery import Orphan
+from govform.ui.settings import AUTOSAVE, EXPORT_FONTS, FONT_PRESETS, WINDOW_GEOMETRY, Settings
+
+DEFAULT_SIZE = (1240, 740)  # inside a 1280×800 screen with its task bar
+
+
+class MainWindow(QMainWindow):
+    """The view of the controller: lays out, binds models and forwards the clerk's intents."""
+
+    def __init__(self, settings: Settings, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.settings = settings
+        self.controller: Controller | None = None
+        self.editor: ReportEditor | None = None
+        self._problems_model: ProblemsModel | None = None
+        self.setWindowIcon(look.app_icon())
+        self.setAcceptDrops(True)
+        self.undo_group = QUndoGroup(self)
+        self.undo_group.cleanChanged.connect(lambda clean: self.setWindowModified(not clean))
+
+        self.problems = ProblemsView()
+        self.problems.reveal.connect(lambda finding: self.editor and self.editor.reveal(finding))
+        self.problems_dock = QDockWidget(self.tr("问题"), self)
+        self.problems_dock.setObjectName("problems")
+        self.problems_dock.setWidget(self.problems)
+        self.problems_dock.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetMovable | QDockWidget.DockWidgetFeature.DockWidgetClosable
+        )
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.problems_dock)
+        self.resizeDocks([self.problems_dock], [self.fontMetrics().lineSpacing() * 6], Qt.Orientation.Vertical)
+
+        self.counts = QLabel()
+        self.counts.setAccessibleName(self.tr("错误和警告的数目"))
+        self.statusBar().addPermanentWidget(self.counts)
+        self._build_menus()
+        self.resize(*DEFAULT_SIZE)
+        geometry = settings.get(WINDOW_GEOMETRY)
+        if geometry:
+            self.restoreGeometry(QByteArray(geometry))
+
+    def bind(self, controller: Controller) -> None:
+        self.controller = controller
+
+    # -- menus -----------------------------------------------------------------------------------
+
+    def _action(self, menu: QMenu, text: str, slot, shortcut=None) -> QAction:
+        action = menu.addAction(text)
+        action.triggered.connect(slot)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file = bar.addMenu(self.tr("文件(&F)"))
+        self._action(file, self.tr("新建(&N)…"), lambda: self._do("new"), QKeySequence.StandardKey.New)
+        self._action(file, self.tr("打开(&O)…"), lambda: self._do("open"), QKeySequence.StandardKey.Open)
+        self.recent_menu = file.addMenu(self.tr("最近打开的文件(&R)"))
+        file.addSeparator()
+        self._action(file, self.tr("保存(&S)"), lambda: self._do("save"), QKeySequence.StandardKey.Save)
+        self._action(file, self.tr("另存为(&A)…"), lambda: self._do("save_as"), QKeySequence("Ctrl+Shift+S"))
+        file.addSeparator()
+        self._action(file, self.tr("导出 Word(&W)…"), lambda: self._do("export_docx"), QKeySequence("Ctrl+E"))
+        file.addSeparator()
+        self._action(file, self.tr("退出(&X)"), self.close, QKeySequence("Ctrl+Q"))
+
+        edit = bar.addMenu(self.tr("编辑(&E)"))
+        undo = self.undo_group.createUndoAction(self, self.tr("撤销"))
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = self.undo_group.createRedoAction(self, self.tr("重做"))
+        redo.setShortcut(QKeySequence.StandardKey.Redo)
+        edit.addAction(undo)
+        edit.addAction(redo)
+        self.undo_action, self.redo_action = undo, redo
+        edit.addSeparator()
+        self._action(edit, self.tr("复制(&C)"), lambda: self._to_focus("copy"), QKeySequence.StandardKey.Copy)
+        self._action(edit, self.tr("粘贴(&P)"), lambda: self._to_focus("paste"), QKeySequence.StandardKey.Paste)
+
+        view = bar.addMenu(self.tr("视图(&V)"))
+        toggle = self.problems_dock.toggleViewAction()
+        toggle.setText(self.tr("问题列表(&P)"))
+        toggle.setShortcut(QKeySequence("F8"))
+        view.addAction(toggle)
+
+        options = bar.addMenu(self.tr("设置(&S)"))
+        fonts = options.addMenu(self.tr("导出字体(&F)"))
+        group = QActionGroup(self)
+        for preset, label in FONT_PRESETS.items():
+            action = fonts.addAction(self.tr("正文用{font}").format(font=label))
+            action.setCheckable(True)
+            action.setChecked(self.settings.get(EXPORT_FONTS) == preset)
+            action.triggered.connect(lambda _=False, p=preset: self.settings.set(EXPORT_FONTS, p))
+            group.addAction(action)
+        autosave = options.addAction(self.tr("自动保存以便崩溃后恢复(&A)"))
+        autosave.setCheckable(True)
+        autosave.setChecked(self.settings.get(AUTOSAVE))
+        autosave.toggled.connect(lambda on: self.settings.set(AUTOSAVE, on))
+
+        about = bar.addMenu(self.tr("帮助(&H)"))
+        self._action(about, self.tr("关于(&A)"), self._about)
+
+    def _do(self, intent: str) -> None:
+        if self.controller is not None:
+            getattr(self.controller, intent)()
+
+    def _to_focus(self, intent: str) -> None:
+        """复制/粘贴 from the menu go to whichever editor has the focus."""
+        widget = QApplication.focusWidget()
+        while widget is not None and not isinstance(widget, GridView) and not hasattr(widget, intent):
+            widget = widget.parentWidget()
+        if widget is not None:
+            getattr(widget, intent)()
+
+    def _about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("关于"),
+            self.tr("{name}\n按国办公开办函〔2021〕30号格式编写、核对和导出政府信息公开工作年度报告。").format(
+                name=APP_DISPLAY_NAME
+            ),
+        )
+
+    # -- the controller's view -------------------------------------------------------------------
+
+    def show_document(self, document: Document) -> None:
+        if self.editor is not None:
+            self.undo_group.removeStack(self.editor.document.stack)
+            self.editor.detach()
+            self.editor.deleteLater()
+        if self._problems_model is not None:
+            self._problems_model.detach()
+        self.editor = ReportEditor(document)
+        self.editor.refused.connect(self.notify)
+        self.setCentralWidget(self.editor)
+        self.undo_group.addStack(document.stack)
+        self.undo_group.setActiveStack(document.stack)
+        self._problems_model = ProblemsModel(self.editor.checker, self.editor)
+        self.problems.setModel(self._problems_model)
+        self.editor.checker.findingsChanged.connect(self._update_counts)
+        self._update_counts()
+        self.update_title()
+
+    def update_title(self) -> None:
+        if self.editor is None:
+            return
+        document = self.editor.document
+        self.setWindowTitle(f"{document.name}[*] - {APP_DISPLAY_NAME}")
+        self.setWindowModified(document.modified)
+
+    def _update_counts(self) -> None:
+        assert self.editor is not None
+        errors, warnings = self.editor.checker.counts()
+        self.counts.setText(self.tr("错误 {errors} · 警告 {warnings}").format(errors=errors, warnings=warnings))
+
+    def ask_open_path(self) -> Path | None:
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("打开项目"), "", self._filter())
+        return Path(name) if name else None
+
+    def ask_save_path(self, suggested: str) -> Path | None:
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("保存项目"), suggested, self._filter())
+        return Path(name) if name else None
+
+    def ask_export_path(self, suggested: str) -> Path | None:
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("导出 Word"), suggested, self.tr("Word 文档 (*.docx)"))
+        return Path(name) if name else None
+
+    def _filter(self) -> str:
+        return self.tr("年报项目 (*{suffix})").format(suffix=SUFFIX)
+
+    def ask_new_report(self, fmt: Format) -> NewReport | None:
+        dialog = dialogs.NewReportDialog(fmt, self)
+        return dialog.answer() if dialog.exec() == dialogs.QDialog.DialogCode.Accepted else None
+
+    def ask_unsaved(self, name: str) -> Unsaved:
+        return dialogs.ask_unsaved(self, name)
+
+    def ask_restore(self, orphan: Orphan) -> bool:
+        return dialogs.ask_restore(self, orphan)
+
+    def show_error(self, message: str) -> None:
+        QMessageBox.warning(self, APP_DISPLAY_NAME, message)
+
+    def notify(self, message: str) -> None:
+        """A refusal the clerk should read without being stopped: status bar plus a non-blocking box."""
+        self.statusBar().showMessage(message, 10_000)
+        box = QMessageBox(QMessageBox.Icon.Warning, APP_DISPLAY_NAME, message, QMessageBox.StandardButton.Ok, self)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+
+    def show_status(self, message: str) -> None:
+        self.statusBar().showMessage(message, 5000)
+
+    def set_recent_files(self, paths: list[str]) -> None:
+        self.recent_menu.clear()
+        for number, path in enumerate(paths, 1):
+            action = self.recent_menu.addAction(f"&{number} {Path(path).name}")
+            action.setToolTip(path)
+            action.triggered.connect(lambda _=False, p=path: self.controller and self.controller.open_recent(p))
+        self.recent_menu.setEnabled(bool(paths))
+
+    # -- window events ---------------------------------------------------------------------------
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.controller is not None and not self.controller.close():
+            event.ignore()
+            return
+        self.settings.set(WINDOW_GEOMETRY, bytes(self.saveGeometry().data()))
+        if self.editor is not None:
+            self.editor.detach()
+        event.accept()
+
+    def _dropped_path(self, event: QDragEnterEvent | QDropEvent) -> Path | None:
+        urls = event.mimeData().urls()
+        if len(urls) == 1 and urls[0].isLocalFile():
+            return Path(urls[0].toLocalFile())
+        return None
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        path = self._dropped_path(event)
+        if path is not None and path.suffix == SUFFIX:
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        path = self._dropped_path(event)
+        if path is not None and self.controller is not None:
+            event.acceptProposedAction()
+            self.controller.drop(path)

@@ -1,0 +1,66 @@
+"""Shared helpers for the window's tests: a fake view for the controller, and typing into grids."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from govform.domain.format import Format
+from govform.ui.controller import NewReport, Unsaved
+from govform.ui.document import Document
+from govform.ui.recovery import Orphan
+
+
+class FakeView:
+    """The controller's view with scripted answers, recording what it was told (like Mu's tests)."""
+
+    def __init__(self):
+        self.documents: list[Document] = []
+        self.errors: list[str] = []
+        self.statuses: list[str] = []
+        self.recent: list[str] = []
+        self.titles = 0
+        self.open_path: Path | None = None
+        self.save_path: Path | None = None
+        self.export_path: Path | None = None
+        self.new_report: NewReport | None = None
+        self.unsaved_answer = Unsaved.CANCEL
+        self.restore_answer = False
+        self.asked_unsaved: list[str] = []
+        self.asked_restore: list[Orphan] = []
+        self.asked_save: list[str] = []
+
+    def show_document(self, document: Document) -> None:
+        self.documents.append(document)
+
+    def ask_open_path(self) -> Path | None:
+        return self.open_path
+
+    def ask_save_path(self, suggested: str) -> Path | None:
+        self.asked_save.append(suggested)
+        return self.save_path
+
+    def ask_export_path(self, suggested: str) -> Path | None:
+        return self.export_path
+
+    def ask_new_report(self, fmt: Format) -> NewReport | None:
+        return self.new_report
+
+    def ask_unsaved(self, name: str) -> Unsaved:
+        self.asked_unsaved.append(name)
+        return self.unsaved_answer
+
+    def ask_restore(self, orphan: Orphan) -> bool:
+        self.asked_restore.append(orphan)
+        return self.restore_answer
+
+    def show_error(self, message: str) -> None:
+        self.errors.append(message)
+
+    def show_status(self, message: str) -> None:
+        self.statuses.append(message)
+
+    def update_title(self) -> None:
+        self.titles += 1
+
+    def set_recent_files(self, paths: list[str]) -> None:
+        self.recent = list(paths)

@@ -1,0 +1,41 @@
+"""`govform --smoke [FILE]`: open, paint once, exit 0; a file that cannot be opened exits 1 with the reason."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+
+def _smoke(*args, home):
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", GOVFORM_HOME=str(home))
+    return subprocess.run(
+        [sys.executable, "-m", "govform", "--smoke", *args], capture_output=True, text=True, env=env, timeout=60
+    )
+
+
+def test_smoke_paints_the_sample(project, tmp_path):
+    result = _smoke(str(project), home=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert not (tmp_path / "settings.ini").exists()  # a self-check leaves the clerk's settings alone
+
+
+def test_smoke_fails_with_the_message_for_a_broken_file(tmp_path):
+    broken = tmp_path / "broken.govform"
+    broken.write_text("{", encoding="utf-8")
+    result = _smoke(str(broken), home=tmp_path)
+    assert result.returncode == 1
+    assert "无法打开“broken.govform”" in result.stderr
+
+
+def test_the_window_start_up_imports_no_document_libraries(project, tmp_path):
+    code = (
+        "import sys; from govform.app import run_gui; rc = run_gui(sys.argv[1], smoke=True); "
+        "print(sorted(m for m in ('docx', 'openpyxl', 'govform.io.docx_export') if m in sys.modules)); sys.exit(rc)"
+    )
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", GOVFORM_HOME=str(tmp_path))
+    result = subprocess.run(
+        [sys.executable, "-c", code, str(project)], capture_output=True, text=True, env=env, timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"
