@@ -52,7 +52,8 @@ WIDE_TABLE_COLUMNS = 8  # from this many printed columns on, a table uses the sm
 # Word, but LibreOffice then puts each character in two grid cells and prints 14 to a line.)
 BODY_CONDENSE = math.ceil(BODY_SIZE * 10 - TEXT_WIDTH / CHARS_PER_LINE)  # twips per character
 CELL_MARGIN = 57  # 1 mm each side, as the circulated template has it
-MIN_VALUE_CHARS, MIN_LABEL_CHARS = 2, 4
+MIN_VALUE_CHARS, MIN_LABEL_CHARS, FLEXIBLE_LABEL_CHARS = 2, 4, 12
+DIGIT_WIDTH = 0.65  # an Arabic digit, in characters: about half in 仿宋, 0.62 in what LibreOffice substitutes
 ROW_HEIGHT = 1.6  # the least row height, in lines of the table's type: airy, yet table 三 fits one page
 TITLE_ROW_FILL = "C6D9F1"  # the light shading of table 二's block titles in the circulated template
 BORDER = '<w:{side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
@@ -416,25 +417,32 @@ def _strip_theme_fonts(styles: Any) -> None:
 def column_widths(grid: Grid, values: dict, size: int) -> list[int]:
     """Column widths in twips summing to the text block's width.
 
-    Value columns get room for their widest figure (at least two characters: header words wrap as
-    "结果/维持"); label columns get what their labels need, and the widest label column takes the rest.
-    A table without labels (table 四) gets equal columns.
+    Every column first gets its minimum: value columns room for their widest figure (and at least two
+    characters, so header words wrap as "结果/维持"), label columns what their labels need, except the
+    label column with the longest labels (table 三's third), which starts at FLEXIBLE_LABEL_CHARS. What
+    is left widens that column up to its labels' full length, then the value columns. A table without
+    labels (table 四) gets equal columns.
     """
     char = size * 10  # one CJK character in twips
     if grid.label_columns == 0:
         return _fill([1.0] * grid.columns, TEXT_WIDTH)
-    value_chars = max(MIN_VALUE_CHARS, math.ceil(max((len(v) for v in values.values()), default=0) / 2))
-    value_min = value_chars * char + 2 * CELL_MARGIN
+    digits = max((len(v) for v in values.values()), default=0)
+    value_min = max(MIN_VALUE_CHARS, DIGIT_WIDTH * digits) * char + 2 * CELL_MARGIN
     needs = [float(MIN_LABEL_CHARS * char + 2 * CELL_MARGIN)] * grid.label_columns
     for cell in grid.cells:
         if cell.role == "label" and cell.colspan == 1:
             chars = max(MIN_LABEL_CHARS, math.ceil(len(cell.text) / cell.rowspan))
             needs[cell.column] = max(needs[cell.column], chars * char + 2 * CELL_MARGIN)
+    flexible = needs.index(max(needs))
+    widths = list(needs)
+    widths[flexible] = min(needs[flexible], FLEXIBLE_LABEL_CHARS * char + 2 * CELL_MARGIN)
     value_count = grid.columns - grid.label_columns
-    value_width = max(value_min, (TEXT_WIDTH - sum(needs)) / value_count)
-    widest = needs.index(max(needs))
-    needs[widest] = max(needs[widest] + TEXT_WIDTH - value_count * value_width - sum(needs), MIN_LABEL_CHARS * char)
-    return _fill([*needs, *[value_width] * value_count], TEXT_WIDTH)
+    left = TEXT_WIDTH - sum(widths) - value_count * value_min
+    grow = min(max(left, 0), needs[flexible] - widths[flexible])
+    widths[flexible] += grow
+    # Too little room (huge figures) shrinks every column alike: figures wrap rather than run off the page.
+    value_width = value_min + max(left - grow, 0) / value_count
+    return _fill([*widths, *[value_width] * value_count], TEXT_WIDTH)
 
 
 def _fill(weights: list[float], total: int) -> list[int]:

@@ -19,7 +19,7 @@ from docx.shared import Length
 from govform.domain.format import load_format
 from govform.domain.layout import table_grid
 from govform.domain.report import Report, display_value, paragraphs
-from govform.io.docx_export import ExportError, export_docx
+from govform.io.docx_export import CELL_MARGIN, WIDE_TABLE_SIZE, ExportError, column_widths, export_docx
 from govform.io.export_fonts import FALLBACK_FONTS, STANDARD_FONTS
 from tests.helpers.reports import sample
 
@@ -340,6 +340,17 @@ def test_column_widths_suit_each_table(tables):
     assert min(applications[:3]) > max(applications[3:])
     assert len(set(applications[3:])) == 1
     assert max(appeals) - min(appeals) <= 1
+
+
+def test_city_sized_figures_widen_the_value_columns_and_labels_stay_readable():
+    table = FORMAT.tables["applications"]
+    grid = table_grid(table)
+    small = column_widths(grid, dict.fromkeys(table.cells, "0"), WIDE_TABLE_SIZE)
+    large = column_widths(grid, dict.fromkeys(table.cells, "31190"), WIDE_TABLE_SIZE)
+    char = WIDE_TABLE_SIZE * 10
+    assert sum(small) == sum(large) == twips(156)
+    assert large[3] > small[3] and large[3] - 2 * CELL_MARGIN >= 5 * 0.62 * char
+    assert large[2] >= 12 * char
 
 
 def test_header_rows_repeat_rows_never_split_and_cells_are_centred_vertically(tables):
