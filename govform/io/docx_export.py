@@ -135,6 +135,8 @@ def _indent(first_line_chars: int, size: int) -> str:
 
 _EXACT = f'<w:spacing w:before="0" w:after="0" w:line="{LINE_PITCH}" w:lineRule="exact"/>'
 _SINGLE = '<w:snapToGrid w:val="0"/><w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/>'
+# 2号 title lines one grid line apart; off the grid, or LibreOffice gives each of them two grid lines.
+_TITLE_SPACING = f'<w:snapToGrid w:val="0"/>{_EXACT}'
 _NO_INDENT = '<w:ind w:left="0" w:right="0" w:firstLineChars="0" w:firstLine="0"/>'
 
 
@@ -188,7 +190,7 @@ class _Writer:
     def _title(self) -> None:
         for line in self.report.title_lines():
             self._add(
-                f'<w:pStyle w:val="ReportTitle"/><w:keepNext/>{_EXACT}{_NO_INDENT}<w:jc w:val="center"/>',
+                f'<w:pStyle w:val="ReportTitle"/><w:keepNext/>{_TITLE_SPACING}{_NO_INDENT}<w:jc w:val="center"/>',
                 _run(line, self.fonts.title, TITLE_SIZE),
                 mark=(self.fonts.title, TITLE_SIZE),
             )
@@ -369,7 +371,7 @@ class _Writer:
         heading = f"<w:keepNext/><w:keepLines/>{body}"
         self._style(styles, "Heading1", "heading 1", "Normal", f'{heading}<w:outlineLvl w:val="0"/>', fonts.heading)
         self._style(styles, "Heading2", "heading 2", "Normal", f'{heading}<w:outlineLvl w:val="1"/>', fonts.subhead)
-        title = f'<w:keepNext/>{_EXACT}{_NO_INDENT}<w:jc w:val="center"/>'
+        title = f'<w:keepNext/>{_TITLE_SPACING}{_NO_INDENT}<w:jc w:val="center"/>'
         self._style(styles, "ReportTitle", "报告标题", "Normal", title, fonts.title, TITLE_SIZE)
         cell = f'{_SINGLE}{_NO_INDENT}<w:jc w:val="center"/>'
         self._style(styles, "TableText", "表格文字", "Normal", cell, fonts.body, TABLE_SIZE)
