@@ -12,10 +12,13 @@ from typing import Protocol
 
 from govform.domain.format import Format, load_format
 from govform.domain.report import Report
+from govform.io.export_fonts import FALLBACK_FONTS, STANDARD_FONTS, ExportFonts
 from govform.io.project import SUFFIX, ProjectError, load_project, save_project
 from govform.ui.document import Document
 from govform.ui.recovery import Autosaver, Journal, Orphan
-from govform.ui.settings import EXPORT_FONTS, FONT_PRESETS, LAST_PROJECT, RECENT_FILES, Settings
+from govform.ui.settings import EXPORT_FONTS, LAST_PROJECT, RECENT_FILES, Settings
+
+EXPORT_FONT_SETS: dict[str, ExportFonts] = {"gb2312": STANDARD_FONTS, "plain": FALLBACK_FONTS}
 
 
 class Unsaved(enum.Enum):
@@ -198,14 +201,14 @@ class Controller:
         if path is None:
             return
         try:
-            from govform.io.docx_export import export_docx
+            from govform.io.docx_export import ExportError, export_docx
         except ImportError:
             self.view.show_error("本版本尚未包含导出 Word 的功能。")
             return
         try:
-            export_docx(document.report, path, fonts=FONT_PRESETS[self.settings.get(EXPORT_FONTS)])
-        except OSError as error:
-            self.view.show_error(f"无法导出“{path.name}”：{error.strerror or error}")
+            export_docx(document.report, path, fonts=EXPORT_FONT_SETS[self.settings.get(EXPORT_FONTS)])
+        except ExportError as error:
+            self.view.show_error(str(error))
             return
         self.view.show_status(f"已导出 {path}")
 

@@ -6,6 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QEvent,
     QItemSelectionModel,
     QModelIndex,
     QObject,
@@ -284,6 +285,18 @@ class CellDelegate(QStyledItemDelegate):
         if isinstance(editor, QLineEdit) and not editor.isModified():
             editor.setText(index.data(Qt.ItemDataRole.EditRole) or "")
 
+    def eventFilter(self, editor: QObject, event: QEvent) -> bool:
+        # Enter commits at once (Qt queues it), so the figure is in the report when the cursor moves down.
+        if (
+            isinstance(editor, QLineEdit)
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        ):
+            self.commitData.emit(editor)
+            self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.SubmitModelCache)
+            return True
+        return super().eventFilter(editor, event)
+
     def destroyEditor(self, editor: QWidget, index: Index) -> None:
         model = index.model()
         super().destroyEditor(editor, index)
@@ -440,6 +453,15 @@ class GridView(QTableView):
             self.setCurrentIndex(target)
 
     # -- keys ------------------------------------------------------------------------------------
+
+    def event(self, event: QEvent) -> bool:
+        # The grid owns its copy and paste keys, as a line editor does, whatever the menus bind them to.
+        if event.type() == QEvent.Type.ShortcutOverride and (
+            event.matches(QKeySequence.StandardKey.Copy) or event.matches(QKeySequence.StandardKey.Paste)
+        ):
+            event.accept()
+            return True
+        return super().event(event)
 
     def keyPressEvent(self, event) -> None:
         if self.state() != QAbstractItemView.State.EditingState:

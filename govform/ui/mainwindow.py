@@ -55,7 +55,7 @@ class MainWindow(QMainWindow):
             QDockWidget.DockWidgetFeature.DockWidgetMovable | QDockWidget.DockWidgetFeature.DockWidgetClosable
         )
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.problems_dock)
-        self.resizeDocks([self.problems_dock], [self.fontMetrics().lineSpacing() * 6], Qt.Orientation.Vertical)
+        self.resizeDocks([self.problems_dock], [self.fontMetrics().lineSpacing() * 8], Qt.Orientation.Vertical)
 
         self.counts = QLabel()
         self.counts.setAccessibleName(self.tr("错误和警告的数目"))

@@ -1,0 +1,241 @@
+"""Editing the tables with the keyboard, as a clerk does: the domain, the flags and the findings follow."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication, QInputMethodEvent
+from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox
+
+from govform.io.project import dumps_project
+from govform.ui.grid import SEVERITY_ROLE
+
+
+@pytest.fixture
+def grid(window):
+    tab = window.editor.tables["applications"]
+    window.editor.setCurrentWidget(tab)
+    tab.view.setFocus()
+    return tab.view
+
+
+def at(view, row, column):
+    return view.model().index_of((row, column))
+
+
+def go(view, row, column):
+    """Put the cursor on one cell, that cell alone selected (as a click does)."""
+    view.select_cell((row, column))
+
+
+def start_typing(qtbot, view, cell, text):
+    """Go to `cell` and type `text` without pressing Enter; returns the open editor."""
+    go(view, *cell)
+    qtbot.keyClick(view, text[0])  # a digit on a selected cell opens its editor with that digit
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, QLineEdit) and editor.parent() is view.viewport()
+    qtbot.keyClicks(editor, text[1:])
+    return editor
+
+
+def flagged(view, cell):
+    return view.model().data(at(view, *cell), SEVERITY_ROLE)
+
+
+def listed(window, code):
+    model = window.problems.model()
+    return [model.index(i, 0).data() for i in range(model.rowCount()) if f" {code}：" in model.index(i, 0).data()]
+
+
+def test_a_broken_balance_shows_while_typing_and_clears_when_fixed(window, grid, report, qtbot):
+    editor = start_typing(qtbot, grid, ("new", "natural_person"), "5")
+    assert editor.text() == "5"  # typing replaced the old figure
+    # Not entered yet: the report still holds the old figure, yet the cell and the panel show R1.
+    assert report.value("applications", "new", "natural_person") == 1
+    assert flagged(grid, ("new", "natural_person")) == "error"
+    assert any("自然人" in text for text in listed(window, "R1"))
+    assert "错误 2" in window.counts.text()
+    assert window.editor.tabText(window.editor.tab_of("applications")).endswith("(2)")
+
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    assert report.value("applications", "new", "natural_person") == 5
+    assert grid.currentIndex() == at(grid, "carried_over", "natural_person")  # Enter moved down
+    assert flagged(grid, ("new", "natural_person")) == "error"
+
+    editor = start_typing(qtbot, grid, ("disclosed", "natural_person"), "5")
+    assert flagged(grid, ("new", "natural_person")) is None  # fixed before Enter
+    assert listed(window, "R1") == []
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    assert report.value("applications", "disclosed", "natural_person") == 5
+    assert report.value("applications", "outcome_total", "natural_person") == 5
+    assert flagged(grid, ("disclosed", "natural_person")) is None
+    assert listed(window, "R1") == []
+
+
+def test_escape_drops_the_typed_figure_and_its_findings(window, grid, report, qtbot):
+    editor = start_typing(qtbot, grid, ("new", "natural_person"), "9")
+    assert listed(window, "R1")
+    qtbot.keyClick(editor, Qt.Key.Key_Escape)
+    assert report.value("applications", "new", "natural_person") == 1
+    assert listed(window, "R1") == [] and flagged(grid, ("new", "natural_person")) is None
+
+
+def test_undo_and_redo_restore_values_and_flags(window, grid, report, qtbot):
+    before = dumps_project(report)
+    qtbot.keyClick(start_typing(qtbot, grid, ("new", "natural_person"), "5"), Qt.Key.Key_Return)
+    qtbot.keyClick(start_typing(qtbot, grid, ("disclosed", "natural_person"), "5"), Qt.Key.Key_Return)
+    stack = window.editor.document.stack
+    assert stack.count() == 2 and window.isWindowModified()
+
+    stack.undo()
+    assert report.value("applications", "disclosed", "natural_person") == 1
+    assert flagged(grid, ("new", "natural_person")) == "error" and listed(window, "R1")
+    stack.undo()
+    assert dumps_project(report) == before
+    assert flagged(grid, ("new", "natural_person")) is None and not window.isWindowModified()
+    stack.redo()
+    stack.redo()
+    assert report.value("applications", "outcome_total", "natural_person") == 5
+    assert listed(window, "R1") == []
+
+
+def test_a_typed_total_is_kept_and_flagged_and_delete_makes_it_automatic(window, grid, report, qtbot):
+    qtbot.keyClick(start_typing(qtbot, grid, ("new", "total"), "3"), Qt.Key.Key_Return)
+    data = report.tables["applications"]
+    assert data[("new", "total")] == 3 and data.is_manual(("new", "total"))
+    assert flagged(grid, ("new", "total")) == "error" and listed(window, "R3")
+    go(grid, "new", "total")
+    qtbot.keyClick(grid, Qt.Key.Key_Delete)
+    assert not data.is_manual(("new", "total")) and data[("new", "total")] == 1
+    assert listed(window, "R3") == []
+
+
+def test_delete_clears_a_selection_in_one_undo_step(window, grid, report, qtbot):
+    model = grid.model()
+    go(grid, "new", "natural_person")
+    qtbot.keyClick(grid, Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(grid, Qt.Key.Key_Down, Qt.KeyboardModifier.ShiftModifier)
+    assert len(grid.selectedIndexes()) == 4
+    qtbot.keyClick(grid, Qt.Key.Key_Delete)
+    assert report.value("applications", "new", "natural_person") is None
+    assert report.value("applications", "carried_over", "commercial") is None
+    assert window.editor.document.stack.count() == 1
+    assert any("未填写" in text for text in listed(window, "R5"))
+    window.editor.document.stack.undo()
+    assert model.data(at(grid, "new", "natural_person")) == "1"
+
+
+def test_tab_moves_between_value_cells_only(grid, qtbot):
+    go(grid, "new", "other")
+    qtbot.keyClick(grid, Qt.Key.Key_Tab)
+    assert grid.currentIndex() == at(grid, "new", "total")
+    qtbot.keyClick(grid, Qt.Key.Key_Tab)
+    assert grid.currentIndex() == at(grid, "carried_over", "natural_person")
+    qtbot.keyClick(grid, Qt.Key.Key_Backtab)
+    assert grid.currentIndex() == at(grid, "new", "total")
+    qtbot.keyClick(grid, Qt.Key.Key_Left)
+    assert grid.currentIndex() == at(grid, "new", "other")
+    go(grid, "new", "natural_person")
+    qtbot.keyClick(grid, Qt.Key.Key_Left)  # the labels are not a destination
+    assert grid.currentIndex() == at(grid, "new", "natural_person")
+
+
+def test_f2_edits_and_enter_commits(grid, report, qtbot):
+    go(grid, "carried_over", "research")
+    qtbot.keyClick(grid, Qt.Key.Key_F2)
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, QLineEdit) and editor.text() == "0"
+    editor.selectAll()
+    qtbot.keyClicks(editor, "4")
+    qtbot.keyClick(editor, Qt.Key.Key_Enter)
+    assert report.value("applications", "carried_over", "research") == 4
+
+
+def test_full_width_digits_from_an_input_method_are_accepted(grid, report, qtbot):
+    go(grid, "carried_over", "commercial")
+    qtbot.keyClick(grid, Qt.Key.Key_F2)
+    editor = QApplication.focusWidget()
+    editor.selectAll()
+    event = QInputMethodEvent()
+    event.setCommitString("１２")
+    QApplication.sendEvent(editor, event)
+    assert editor.text() == "１２"
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    assert report.value("applications", "carried_over", "commercial") == 12
+
+
+def paste(qtbot, view, cell, text):
+    QGuiApplication.clipboard().setText(text)
+    go(view, *cell)
+    qtbot.keyClick(view, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+
+
+BLOCK = "2\t1\t0\t0\t0\t0\t3\n0\t0\t0\t0\t0\t0\t0\r\n2\t1\t0\t0\t0\t0\t3\n"
+
+
+def test_a_3_by_7_block_pastes_as_one_undo_step(window, grid, report, qtbot):
+    before = dumps_project(report)
+    paste(qtbot, grid, ("new", "natural_person"), BLOCK)
+    value = report.value
+    assert [value("applications", "new", c) for c in ("natural_person", "commercial", "total")] == [2, 1, 3]
+    assert value("applications", "disclosed", "commercial") == 1
+    assert value("applications", "outcome_total", "total") == 3
+    assert window.editor.document.stack.count() == 1
+    assert listed(window, "R1") == [] and listed(window, "R3") == []
+    window.editor.document.stack.undo()
+    assert dumps_project(report) == before
+
+
+def test_copy_gives_tab_separated_rows(grid, report, qtbot):
+    report.set_cells("applications", {("new", "commercial"): 8, ("carried_over", "natural_person"): 6})
+    go(grid, "new", "natural_person")
+    qtbot.keyClick(grid, Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(grid, Qt.Key.Key_Down, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(grid, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    assert QGuiApplication.clipboard().text() == "1\t8\n6\t0\n"
+
+
+@pytest.mark.parametrize(
+    ("cell", "text", "reason"),
+    [
+        (("new", "natural_person"), "1\t2\tx\n", "不能粘贴"),
+        (("new", "natural_person"), "1\t-2\n", "负数"),
+        (("new", "commercial"), BLOCK, "放不进"),  # one column too far right
+        (("carried_forward", "natural_person"), BLOCK, "放不进"),  # two rows below the table
+    ],
+)
+def test_a_bad_paste_is_refused_whole_with_a_message(window, grid, report, qtbot, cell, text, reason):
+    before = dumps_project(report)
+    with qtbot.waitSignal(grid.refused) as refused:
+        paste(qtbot, grid, cell, text)
+    assert reason in refused.args[0]
+    assert dumps_project(report) == before
+    assert window.editor.document.stack.count() == 0
+    box = window.findChild(QMessageBox)
+    assert box is not None and reason in box.text()
+    box.close()
+
+
+def test_the_problems_panel_jumps_to_the_cell(window, grid, report, qtbot):
+    report.set_cell("applications", "carried_forward", "research", 4)
+    window.editor.setCurrentIndex(0)
+    panel = window.problems
+    row = next(i for i in range(panel.model().rowCount()) if "R1" in panel.model().index(i, 0).data())
+    index = panel.model().index(row, 0)
+    panel.scrollTo(index)
+    where = panel.visualRect(index).center()
+    qtbot.mouseClick(panel.viewport(), Qt.MouseButton.LeftButton, pos=where)
+    qtbot.mouseDClick(panel.viewport(), Qt.MouseButton.LeftButton, pos=where)
+    assert window.editor.currentWidget() is window.editor.tables["applications"]
+    assert grid.currentIndex() == at(grid, "new", "research")
+
+
+def test_enter_on_a_problem_jumps_to_it_too(window, grid, report, qtbot):
+    report.set_cell("applications", "new", "legal_services", 2)
+    window.editor.setCurrentIndex(0)
+    panel = window.problems
+    panel.setFocus()
+    panel.setCurrentIndex(panel.model().index(0, 0))
+    qtbot.keyClick(panel, Qt.Key.Key_Return)
+    assert window.editor.currentWidget() is window.editor.tables["applications"]
+    assert grid.currentIndex() == at(grid, "new", "legal_services")
