@@ -64,3 +64,13 @@ class FakeView:
 
     def set_recent_files(self, paths: list[str]) -> None:
         self.recent = list(paths)
+
+
+def ime_type(widget, text: str) -> None:
+    """Type `text` as a Chinese input method commits it (QTest can only press keys with ASCII names)."""
+    from PySide6.QtGui import QInputMethodEvent
+    from PySide6.QtWidgets import QApplication
+
+    event = QInputMethodEvent()
+    event.setCommitString(text)
+    QApplication.sendEvent(widget, event)

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication, QInputMethodEvent
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox
 
 from govform.io.project import dumps_project
 from govform.ui.grid import SEVERITY_ROLE
+from tests.helpers.ui import ime_type
 
 
 @pytest.fixture
@@ -156,9 +157,7 @@ def test_full_width_digits_from_an_input_method_are_accepted(grid, report, qtbot
     qtbot.keyClick(grid, Qt.Key.Key_F2)
     editor = QApplication.focusWidget()
     editor.selectAll()
-    event = QInputMethodEvent()
-    event.setCommitString("１２")
-    QApplication.sendEvent(editor, event)
+    ime_type(editor, "１２")
     assert editor.text() == "１２"
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     assert report.value("applications", "carried_over", "commercial") == 12

@@ -1,0 +1,100 @@
+"""The window as a whole: texts and sub-heads, the title's unsaved mark, saving, dropping, exporting."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QApplication
+
+from govform.io.project import dumps_project, load_project
+from tests.helpers.ui import ime_type
+
+
+def test_the_title_shows_the_file_and_the_unsaved_mark(window, project, qtbot):
+    assert window.windowTitle().startswith(f"{project.name}[*]")
+    assert not window.isWindowModified()
+    window.editor.setCurrentWidget(window.editor.basics)
+    window.editor.basics.agency.setFocus()
+    ime_type(window.editor.basics.agency, "办公室")
+    assert window.isWindowModified()
+    window.editor.document.stack.undo()  # the typing was one step
+    assert not window.isWindowModified() and window.editor.document.report.agency.endswith("人民政府")
+
+
+def test_save_and_reopen_give_the_same_project(window, report, project, qtbot):
+    report.set_cell("appeals", "cases", "review_upheld", 2)  # via the domain: the grids follow
+    window.editor.setCurrentWidget(window.editor.narratives["problems"])
+    editor = window.editor.narratives["problems"].text
+    editor.setFocus()
+    editor.moveCursor(editor.textCursor().MoveOperation.End)
+    ime_type(editor, "另起一段。")
+    qtbot.keyClick(window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert not window.isWindowModified()
+    assert dumps_project(load_project(project)) == dumps_project(report)
+    assert report.narratives["problems"].text.endswith("另起一段。")
+
+
+def test_typing_in_a_paragraph_is_one_undo_step_and_checks_after_a_pause(window, report, qtbot):
+    tab = window.editor.narratives["problems"]
+    window.editor.setCurrentWidget(tab)
+    tab.text.setFocus()
+    tab.text.selectAll()
+    qtbot.keyClick(tab.text, Qt.Key.Key_Delete)
+    assert report.narratives["problems"].text == ""
+    with qtbot.waitSignal(window.editor.checker.findingsChanged, timeout=2000):
+        pass  # the narrative check runs after the debounce, not on every keystroke
+    assert window.editor.tabText(window.editor.tab_of("problems")).endswith("(1)")
+    ime_type(tab.text, "问题")
+    assert report.narratives["problems"].text == "问题"
+    stack = window.editor.document.stack
+    assert stack.count() == 1  # the delete and the typing in one visit merge
+    stack.undo()
+    assert tab.text.toPlainText() == report.narratives["problems"].text != ""
+
+
+def test_sub_heads_are_added_renamed_moved_and_deleted_with_numbers(window, report, qtbot):
+    tab = window.editor.narratives["other"]
+    window.editor.setCurrentWidget(tab)
+    subs = report.narratives["other"].subsections
+    before = len(subs)
+    menu = tab.add_button.menu()
+    menu.aboutToShow.emit()
+    offered = [a.text() for a in menu.actions() if a.text()]
+    assert "人大代表建议和政协提案办理结果公开情况" in offered and offered[-1] == "自拟小标题"
+    next(a for a in menu.actions() if a.text() == "自拟小标题").trigger()
+    assert len(subs) == before + 1
+    editor = tab.subsections[-1]
+    assert editor.number.text() == "（" + "一二三四五六七八九"[before] + "）"
+    assert editor.title.hasFocus()
+    editor.title.selectAll()
+    ime_type(editor.title, "政务公开工作创新情况")
+    assert subs[-1].title == "政务公开工作创新情况"
+    if before:
+        window.editor.edits.move_subsection("other", before, 0)
+        assert subs[0].title == "政务公开工作创新情况" and tab.subsections[0].number.text() == "（一）"
+    window.editor.edits.remove_subsection("other", 0)
+    assert len(subs) == before
+    stack = window.editor.document.stack
+    while stack.canUndo():
+        stack.undo()
+    assert len(subs) == before and all(s.title != "政务公开工作创新情况" for s in subs)
+
+
+def test_a_dropped_project_opens(window, project, tmp_path):
+    other = tmp_path / "other.govform"
+    other.write_bytes(project.read_bytes())
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(other))])
+    drag = (QPointF(10, 10), Qt.DropAction.CopyAction, data, Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier)
+    enter = QDragEnterEvent(*drag)
+    QApplication.sendEvent(window, enter)
+    assert enter.isAccepted()
+    QApplication.sendEvent(window, QDropEvent(*drag))
+    assert window.editor.document.path == other.resolve()
+
+
+def test_export_word_writes_the_file(window, tmp_path):
+    target = tmp_path / "report.docx"
+    window.ask_export_path = lambda suggested: target
+    window.controller.export_docx()
+    assert target.is_file() and target.stat().st_size > 0
