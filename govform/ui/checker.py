@@ -7,6 +7,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from govform.domain.format import Cell
 from govform.domain.report import Change, Report
 from govform.domain.rules import Finding, validate
+from govform.ui.signals import emit
 
 TEXT_DEBOUNCE_MS = 300
 
@@ -46,7 +47,7 @@ class Checker(QObject):
         findings = validate(report)
         if findings != self.findings:
             self.findings = findings
-            self.findingsChanged.emit()
+            emit(self.findingsChanged)
 
     def preview(self, table_id: str, cell: Cell, text: str) -> None:
         """Check as if `text` were entered in that cell (an open editor's uncommitted text)."""

@@ -19,6 +19,7 @@ from govform.domain.report import Change
 from govform.io.project import ProjectError, dumps_project, loads_project
 from govform.ui.document import Document
 from govform.ui.settings import AUTOSAVE, Settings
+from govform.ui.signals import emit
 
 JOURNAL_KIND = "govform-recovery"
 JOURNAL_SUFFIX = ".recovery"
@@ -150,6 +151,6 @@ class Autosaver(QObject):
                 self._journal.write(document)
             except (OSError, ProjectError):
                 return  # a full disk must not interrupt typing; the next edit tries again
-            self.journaled.emit()
+            emit(self.journaled)
         else:
             self._journal.discard()

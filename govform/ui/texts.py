@@ -29,6 +29,7 @@ from govform.domain.format import Section
 from govform.domain.report import Change
 from govform.ui import look
 from govform.ui.edits import Edits
+from govform.ui.signals import emit
 
 NO_DATE = QDate(2000, 1, 1)  # the QDateEdit minimum, shown as "未填写"
 
@@ -59,10 +60,10 @@ class ParagraphEdit(QPlainTextEdit):
 
     def _on_changed(self) -> None:
         if not self._setting:
-            self.typed.emit(self.toPlainText())
+            emit(self.typed, self.toPlainText())
 
     def focusInEvent(self, event: QFocusEvent) -> None:
-        self.focused.emit()
+        emit(self.focused)
         super().focusInEvent(event)
 
 
@@ -70,7 +71,7 @@ class TitleEdit(QLineEdit):
     focused = Signal()
 
     def focusInEvent(self, event: QFocusEvent) -> None:
-        self.focused.emit()
+        emit(self.focused)
         super().focusInEvent(event)
 
 
