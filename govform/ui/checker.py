@@ -7,7 +7,6 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from govform.domain.format import Cell
 from govform.domain.report import Change, Report
 from govform.domain.rules import Finding, validate
-from govform.ui.signals import emit
 
 TEXT_DEBOUNCE_MS = 300
 
@@ -47,7 +46,7 @@ class Checker(QObject):
         findings = validate(report)
         if findings != self.findings:
             self.findings = findings
-            emit(self.findingsChanged)
+            self.findingsChanged.emit()
 
     def preview(self, table_id: str, cell: Cell, text: str) -> None:
         """Check as if `text` were entered in that cell (an open editor's uncommitted text)."""

@@ -33,7 +33,6 @@ from govform.domain.rules import Finding
 from govform.ui import look
 from govform.ui.checker import Checker
 from govform.ui.edits import Edits
-from govform.ui.signals import emit
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -258,7 +257,7 @@ class TableModel(QAbstractTableModel):
             return
         for cell in change.cells:
             index = self.index_of(cell)
-            emit(self.dataChanged, index, index)
+            self.dataChanged.emit(index, index)
 
     def _on_findings(self) -> None:
         marked = self._checker.marked_cells(self.table.id)
@@ -266,7 +265,7 @@ class TableModel(QAbstractTableModel):
         self._marked = marked
         for cell in touched:
             index = self.index_of(cell)
-            emit(self.dataChanged, index, index, _FLAG_ROLES)
+            self.dataChanged.emit(index, index, _FLAG_ROLES)
 
 
 class CellDelegate(QStyledItemDelegate):
@@ -293,8 +292,8 @@ class CellDelegate(QStyledItemDelegate):
             and event.type() == QEvent.Type.KeyPress
             and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
         ):
-            emit(self.commitData, editor)
-            emit(self.closeEditor, editor, QAbstractItemDelegate.EndEditHint.SubmitModelCache)
+            self.commitData.emit(editor)
+            self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.SubmitModelCache)
             return True
         return super().eventFilter(editor, event)
 
@@ -491,7 +490,7 @@ class GridView(QTableView):
         left = min(i.column() for i in selection)
         problem = self.model().paste(top, left, QGuiApplication.clipboard().text(), selection)
         if problem:
-            emit(self.refused, problem)
+            self.refused.emit(problem)
 
     def select_cell(self, cell: Cell) -> None:
         index = self.model().index_of(cell)

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import QAbstractItemView, QListView, QWidget
 from govform.domain.rules import Finding
 from govform.ui import look
 from govform.ui.checker import Checker
-from govform.ui.signals import emit
 
 FINDING_ROLE = Qt.ItemDataRole.UserRole + 1
 SEVERITY_NAMES = {"error": "错误", "warning": "警告"}
@@ -67,4 +66,4 @@ class ProblemsView(QListView):
     def _on_activated(self, index: QModelIndex) -> None:
         finding = index.data(FINDING_ROLE)
         if finding is not None:
-            emit(self.reveal, finding)
+            self.reveal.emit(finding)

@@ -19,7 +19,6 @@ from govform.domain.report import Change
 from govform.io.project import ProjectError, dumps_project, loads_project
 from govform.ui.document import Document
 from govform.ui.settings import AUTOSAVE, Settings
-from govform.ui.signals import emit
 
 JOURNAL_KIND = "govform-recovery"
 JOURNAL_SUFFIX = ".recovery"
@@ -151,6 +150,6 @@ class Autosaver(QObject):
                 self._journal.write(document)
             except (OSError, ProjectError):
                 return  # a full disk must not interrupt typing; the next edit tries again
-            emit(self.journaled)
+            self.journaled.emit()
         else:
             self._journal.discard()

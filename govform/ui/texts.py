@@ -29,7 +29,6 @@ from govform.domain.format import Section
 from govform.domain.report import Change
 from govform.ui import look
 from govform.ui.edits import Edits
-from govform.ui.signals import emit
 
 NO_DATE = QDate(2000, 1, 1)  # the QDateEdit minimum, shown as "未填写"
 
@@ -60,10 +59,10 @@ class ParagraphEdit(QPlainTextEdit):
 
     def _on_changed(self) -> None:
         if not self._setting:
-            emit(self.typed, self.toPlainText())
+            self.typed.emit(self.toPlainText())
 
     def focusInEvent(self, event: QFocusEvent) -> None:
-        emit(self.focused)
+        self.focused.emit()
         super().focusInEvent(event)
 
 
@@ -71,7 +70,7 @@ class TitleEdit(QLineEdit):
     focused = Signal()
 
     def focusInEvent(self, event: QFocusEvent) -> None:
-        emit(self.focused)
+        self.focused.emit()
         super().focusInEvent(event)
 
 

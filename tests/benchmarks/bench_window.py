@@ -44,7 +44,7 @@ def _keystroke_ms() -> list[float]:
     app.processEvents()
     model = window.editor.tables["applications"].model
     index = QPersistentModelIndex(model.index_of(("new", "natural_person")))
-    texts = ["1", "12", "123", "12", "1", "", "１", "1x"] * 25
+    texts = ["1", "12", "123", "12", "1", "", "１", "1x"] * 125
     samples = []
     for text in texts:
         start = time.perf_counter()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 
@@ -85,11 +85,11 @@ def test_a_dropped_project_opens(window, project, tmp_path):
     other.write_bytes(project.read_bytes())
     data = QMimeData()
     data.setUrls([QUrl.fromLocalFile(str(other))])
-    drag = (QPointF(10, 10), Qt.DropAction.CopyAction, data, Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier)
-    enter = QDragEnterEvent(*drag)
+    rest = (Qt.DropAction.CopyAction, data, Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier)
+    enter = QDragEnterEvent(QPoint(10, 10), *rest)  # QDragEnterEvent takes a QPoint, QDropEvent a QPointF
     QApplication.sendEvent(window, enter)
     assert enter.isAccepted()
-    QApplication.sendEvent(window, QDropEvent(*drag))
+    QApplication.sendEvent(window, QDropEvent(QPointF(10, 10), *rest))
     assert window.editor.document.path == other.resolve()
 
 
