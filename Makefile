@@ -39,6 +39,7 @@ package: $(STAMP)
 	$(PY) packaging/make_icons.py
 	$(VENV)/bin/pyinstaller --noconfirm --clean --log-level WARN --distpath dist --workpath build packaging/govform.spec
 	dist/govform/govform-cli check resources/samples/changshouhu-2024.govform
+	dist/govform/govform-cli export resources/samples/changshouhu-2024.govform -o build/package-smoke.docx
 	QT_QPA_PLATFORM=offscreen dist/govform/govform-cli --smoke
 	if command -v dpkg-deb >/dev/null; then sh packaging/linux/build-deb.sh; fi
 
