@@ -1,10 +1,12 @@
 import json
+import re
 import subprocess
 import sys
 
 import pytest
 
 from govform.cli import main
+from govform.domain.format import load_format
 from govform.resources import sample_project
 
 SAMPLE_TEXT = sample_project().read_text(encoding="utf-8")
@@ -72,3 +74,22 @@ def test_unreadable_beats_errors(tmp_path):
     bad = tmp_path / "bad.govform"
     bad.write_text("{", encoding="utf-8")
     assert main(["check", str(bad), str(sample_project())]) == 2
+
+
+def test_every_hand_edited_figure_of_table_three_is_caught(tmp_path, capsys):
+    """Any one of the 175 figures of 三 changed in the sample file: exit 1, naming the rule and the cell."""
+    fmt = load_format()
+    table = fmt.tables["applications"]
+    original = json.loads(SAMPLE_TEXT)
+    path = tmp_path / "edited.govform"
+    for row_id, column_id in table.cells:
+        data = json.loads(SAMPLE_TEXT)
+        data["report"]["tables"]["applications"][row_id][column_id] += 3
+        path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        capsys.readouterr()
+        assert main(["check", str(path)]) == 1, table.cell_label(row_id, column_id)
+        out = capsys.readouterr().out
+        row, column = table.row(row_id), table.column(row_id, column_id)
+        assert re.search(r"错误 R[1-4]：", out)
+        assert f"“{row.display}”行" in out or f"“{column.display}”列" in out, (row.display, column.display, out)
+    assert json.loads(SAMPLE_TEXT) == original
