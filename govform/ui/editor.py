@@ -2,31 +2,109 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from collections.abc import Iterator, Mapping
+from typing import TYPE_CHECKING, Generic, Protocol, TypeVar
+
+from PySide6.QtCore import Qt, Signal, SignalInstance
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
+from govform.domain.format import Section
 from govform.domain.rules import Finding
 from govform.ui.checker import Checker
 from govform.ui.document import Document
 from govform.ui.edits import Edits
-from govform.ui.grid import GridView, TableModel
 from govform.ui.texts import BasicsTab, NarrativeTab
+
+if TYPE_CHECKING:
+    from govform.ui.grid import GridView, TableModel
 
 
 class TableTab(QWidget):
-    def __init__(self, model: TableModel, heading: str, parent: QWidget | None = None):
+    """A statistics table's page; its grid is laid out by `build()`, when the page is first shown or used."""
+
+    model: TableModel
+    view: GridView
+
+    def __init__(
+        self,
+        edits: Edits,
+        section: Section,
+        checker: Checker,
+        refused: SignalInstance,
+        parent: QWidget | None = None,
+    ):
         super().__init__(parent)
-        self.model = model
-        self.view = GridView(model)
-        layout = QVBoxLayout(self)
-        title = QLabel(heading)
+        self._edits = edits
+        self._section = section
+        self._checker = checker
+        self._refused = refused
+        self.built = False
+
+    def build(self) -> None:
+        if self.built:
+            return
+        self.built = True
+        from govform.ui.grid import GridView, TableModel  # the grids' module loads with the first grid
+
+        assert self._section.table is not None
+        self.model = TableModel(self._edits, self._section.table, self._checker, self)
+        self.view = GridView(self.model)
+        self.view.refused.connect(self._refused)
+        title = QLabel(self._section.heading)
         title.setBuddy(self.view)
+        layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addWidget(self.view, 1)
+        if self.isVisible():  # added to a page already on screen: show now, not after the next paint
+            title.show()
+            self.view.show()
+
+    def detach(self) -> None:
+        if self.built:
+            self.model.detach()
+
+
+class Page(Protocol):
+    built: bool
+
+    def build(self) -> None: ...
+
+    def detach(self) -> None: ...
+
+
+P = TypeVar("P", bound=Page)
+
+
+class Pages(Mapping[str, P], Generic[P]):
+    """Pages by section or table id; looking one up builds it first, so callers always get a usable page."""
+
+    def __init__(self) -> None:
+        self._pages: dict[str, P] = {}
+
+    def add(self, key: str, page: P) -> None:
+        self._pages[key] = page
+
+    def __getitem__(self, key: str) -> P:
+        page = self._pages[key]
+        page.build()
+        return page
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._pages
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._pages)
+
+    def __len__(self) -> int:
+        return len(self._pages)
 
 
 class ReportEditor(QTabWidget):
-    """Every editor of one document; tab labels carry the number of errors in that tab."""
+    """Every editor of one document; tab labels carry the number of errors in that tab.
+
+    Only the current tab is built before the window first paints; the others are built when first shown
+    or looked up (`tables[...]`, `narratives[...]`, `reveal`). The labels come from the checker alone.
+    """
 
     refused = Signal(str)  # an edit the grids refused (a paste that does not fit), with the reason
 
@@ -44,32 +122,36 @@ class ReportEditor(QTabWidget):
         self._sections: list[str | None] = [None]
         self._labels = [self.tr("基本信息")]
         self.addTab(self.basics, self._labels[0])
-        self.narratives: dict[str, NarrativeTab] = {}
-        self.tables: dict[str, TableTab] = {}
+        self.narratives: Pages[NarrativeTab] = Pages()
+        self.tables: Pages[TableTab] = Pages()
+        self._pages: list[Page] = []
         for section in report.format.sections:
+            page: TableTab | NarrativeTab
             if section.table:
-                model = TableModel(self.edits, section.table, self.checker, self)
-                tab = TableTab(model, section.heading)
-                tab.view.refused.connect(self.refused)
-                self.tables[section.table] = tab
-                widget: QWidget = tab
+                page = TableTab(self.edits, section, self.checker, self.refused)
+                self.tables.add(section.table, page)
             else:
-                widget = self.narratives[section.id] = NarrativeTab(self.edits, section)
+                page = NarrativeTab(self.edits, section)
+                self.narratives.add(section.id, page)
+            self._pages.append(page)
             self._sections.append(section.id)
             self._labels.append(section.heading)
-            self.addTab(widget, section.heading)
+            self.addTab(page, section.heading)
             self.setTabToolTip(self.count() - 1, section.heading)
+        self.currentChanged.connect(self._build_page)
         self.checker.findingsChanged.connect(self._update_labels)
         self._update_labels()
+
+    def _build_page(self, index: int) -> None:
+        if index > 0:
+            self._pages[index - 1].build()
 
     def detach(self) -> None:
         """Stop listening to the report (it may outlive this editor, e.g. in tests)."""
         self.checker.detach()
         self.basics.detach()
-        for tab in self.narratives.values():
-            tab.detach()
-        for tab in self.tables.values():
-            tab.model.detach()
+        for page in self._pages:
+            page.detach()
 
     def tab_of(self, section_id: str | None) -> int:
         return self._sections.index(section_id)

@@ -24,7 +24,6 @@ from govform.ui import dialogs, look
 from govform.ui.controller import Controller, NewReport, Unsaved
 from govform.ui.document import Document
 from govform.ui.editor import ReportEditor
-from govform.ui.grid import GridView
 from govform.ui.problems import ProblemsModel, ProblemsView
 from govform.ui.recovery import Orphan
 from govform.ui.settings import AUTOSAVE, EXPORT_FONTS, FONT_PRESETS, WINDOW_GEOMETRY, Settings
@@ -133,6 +132,8 @@ class MainWindow(QMainWindow):
 
     def _to_focus(self, intent: str) -> None:
         """复制/粘贴 from the menu go to whichever editor has the focus."""
+        from govform.ui.grid import GridView
+
         widget = QApplication.focusWidget()
         while widget is not None and not isinstance(widget, GridView) and not hasattr(widget, intent):
             widget = widget.parentWidget()

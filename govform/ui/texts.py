@@ -218,14 +218,29 @@ class SubsectionEditor(QFrame):
 
 
 class NarrativeTab(QScrollArea):
-    """A narrative section: its own text, then its sub-heads (numbered （一）（二）… by their place)."""
+    """A narrative section: its own text, then its sub-heads (numbered （一）（二）… by their place).
+
+    Its editors are made by `build()`, which the report's tabs call when the page is first shown or used.
+    """
+
+    text: ParagraphEdit
+    subsections: list[SubsectionEditor]
+    add_button: QPushButton
 
     def __init__(self, edits: Edits, section: Section, parent: QWidget | None = None):
         super().__init__(parent)
         self._edits = edits
         self.section = section
+        self.built = False
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
+
+    def build(self) -> None:
+        """Make the editors (once) from the report as it is now, and follow its changes from then on."""
+        if self.built:
+            return
+        self.built = True
+        edits, section = self._edits, self.section
         inner = QWidget()
         layout = QVBoxLayout(inner)
         layout.addWidget(_heading(section.heading))
@@ -236,7 +251,7 @@ class NarrativeTab(QScrollArea):
         self.text.focused.connect(edits.begin_typing)
         self.text.typed.connect(lambda text: edits.set_text(section.id, text))
         layout.addWidget(self.text)
-        self.subsections: list[SubsectionEditor] = []
+        self.subsections = []
         self._list = QVBoxLayout()
         layout.addLayout(self._list)
         if section.subsection_numbering:
@@ -247,12 +262,14 @@ class NarrativeTab(QScrollArea):
             row.addStretch(1)
             layout.addLayout(row)
         layout.addStretch(1)
-        self.setWidget(inner)
         self._rebuild()
+        self.setWidget(inner)
+        inner.show()  # a widget set on a scroll area already on screen stays hidden until shown
         edits.report.subscribe(self._on_change)
 
     def detach(self) -> None:
-        self._edits.report.unsubscribe(self._on_change)
+        if self.built:
+            self._edits.report.unsubscribe(self._on_change)
 
     def _placeholder(self) -> str:
         if self.section.subsection_numbering:
