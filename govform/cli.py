@@ -129,7 +129,7 @@ def _gui(args: argparse.Namespace) -> int:
     return run_gui(args.file, smoke=args.smoke)
 
 
-def _build_parsers() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
+def _command_parser() -> argparse.ArgumentParser:
     commands = argparse.ArgumentParser(
         prog="govform",
         description="政府信息公开工作年度报告：编写、核对、导出。不带命令时打开编辑窗口：govform [FILE] [--smoke]。",
@@ -156,12 +156,15 @@ def _build_parsers() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
         help="使用仿宋、楷体、宋体代替仿宋_GB2312、楷体_GB2312、方正小标宋简体（电脑上没有这些字体时）",
     )
     export.set_defaults(run=_export)
+    return commands
 
+
+def _gui_parser() -> argparse.ArgumentParser:
     gui = argparse.ArgumentParser(prog="govform", description="打开政府信息公开年报编辑窗口。")
     gui.add_argument("file", nargs="?", metavar="FILE", help="要打开的 .govform 项目文件")
     gui.add_argument("--smoke", action="store_true", help="打开窗口、绘制一次后退出（用于自检）")
     gui.set_defaults(run=_gui)
-    return commands, gui
+    return gui
 
 
 SUBCOMMANDS = ("check", "export")
@@ -169,9 +172,10 @@ SUBCOMMANDS = ("check", "export")
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    commands, gui = _build_parsers()
     wants_command = bool(argv) and (argv[0] in SUBCOMMANDS or argv[0] in ("-h", "--help", "--version"))
-    args = (commands if wants_command else gui).parse_args(argv)
+    # Only the parser in use is built: the window's start-up need not describe every command.
+    parser = _command_parser() if wants_command else _gui_parser()
+    args = parser.parse_args(argv)
     return args.run(args)
 
 
