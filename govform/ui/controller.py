@@ -12,13 +12,10 @@ from typing import Protocol
 
 from govform.domain.format import Format, load_format
 from govform.domain.report import Report
-from govform.io.export_fonts import FALLBACK_FONTS, STANDARD_FONTS, ExportFonts
 from govform.io.project import SUFFIX, ProjectError, load_project, save_project
 from govform.ui.document import Document
 from govform.ui.recovery import Autosaver, Journal, Orphan
 from govform.ui.settings import EXPORT_FONTS, LAST_PROJECT, RECENT_FILES, Settings
-
-EXPORT_FONT_SETS: dict[str, ExportFonts] = {"gb2312": STANDARD_FONTS, "plain": FALLBACK_FONTS}
 
 
 class Unsaved(enum.Enum):
@@ -205,8 +202,11 @@ class Controller:
         except ImportError:
             self.view.show_error("本版本尚未包含导出 Word 的功能。")
             return
+        from govform.io.export_fonts import FALLBACK_FONTS, STANDARD_FONTS
+
+        fonts = {"gb2312": STANDARD_FONTS, "plain": FALLBACK_FONTS}[self.settings.get(EXPORT_FONTS)]
         try:
-            export_docx(document.report, path, fonts=EXPORT_FONT_SETS[self.settings.get(EXPORT_FONTS)])
+            export_docx(document.report, path, fonts=fonts)
         except ExportError as error:
             self.view.show_error(str(error))
             return

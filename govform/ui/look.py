@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from functools import cache
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPainterPath, QPen, QPixmap
+from PySide6.QtGui import QColor, QIcon
 
 from govform.resources import resources_dir
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QFont
 
 ERROR_FILL = QColor("#fde3e1")
 ERROR_LINE = QColor("#c62828")
@@ -21,6 +25,8 @@ TOTAL_TEXT = QColor("#444444")
 @cache
 def severity_icon(severity: str) -> QIcon:
     """A red disc with "!" for an error, an amber triangle with "!" for a warning (drawn, so always there)."""
+    from PySide6.QtGui import QPainter, QPainterPath, QPen, QPixmap  # wanted once there is a finding to mark
+
     icon = QIcon()
     for size in (16, 32):
         pixmap = QPixmap(size, size)
@@ -51,6 +57,8 @@ def severity_icon(severity: str) -> QIcon:
 
 
 def bold(font: QFont) -> QFont:
+    from PySide6.QtGui import QFont
+
     font = QFont(font)
     font.setBold(True)
     return font

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, Qt
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QUndoGroup
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow, QMenu, QWidget
 
 from govform import APP_DISPLAY_NAME
@@ -18,6 +19,9 @@ from govform.ui.editor import ReportEditor
 from govform.ui.problems import ProblemsModel, ProblemsView
 from govform.ui.recovery import Orphan
 from govform.ui.settings import AUTOSAVE, EXPORT_FONTS, FONT_PRESETS, WINDOW_GEOMETRY, Settings
+
+if TYPE_CHECKING:  # event types are made when the first such event arrives
+    from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 
 # QMessageBox, QFileDialog and govform.ui.dialogs are imported where they are used: creating their Python
 # types takes ~4 ms that the window does not need before its first paint.

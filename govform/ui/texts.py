@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -29,6 +29,9 @@ from govform.domain.format import Section
 from govform.domain.report import Change
 from govform.ui import look
 from govform.ui.edits import Edits
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QFocusEvent
 
 NO_DATE = QDate(2000, 1, 1)  # the QDateEdit minimum, shown as "未填写"
 
