@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 import traceback
@@ -76,6 +77,17 @@ def create_window(settings: Settings, journal: Journal | None) -> MainWindow:
     return window
 
 
+def started() -> None:
+    """The window is up: put what start-up made out of the garbage collector's sight, and collect again.
+
+    Start-up (modules, Qt types, the format, the window) makes ~28,000 objects that live as long as the
+    program, with the collector off (see cli). Freezing them spares every later collection, and the one at
+    exit, from walking them again. The cyclic garbage start-up leaves is kept: ~30 objects with the sample.
+    """
+    gc.freeze()
+    gc.enable()
+
+
 def run_gui(path: str | None, smoke: bool = False) -> int:
     """Open the window on `path` (else the last project, else the sample) and run until it closes."""
     app = application()
@@ -87,6 +99,7 @@ def run_gui(path: str | None, smoke: bool = False) -> int:
     assert window.controller is not None
     window.controller.start(path)
     window.show()
+    started()
     return app.exec()
 
 
@@ -98,6 +111,7 @@ def _smoke(app: QApplication, path: str | None) -> int:
         assert window.controller is not None
         window.controller.show(window.controller.load(Path(path) if path else sample_project()))
         window.show()
+        started()
         app.processEvents()
         if window.grab().isNull():
             raise RuntimeError("the window did not paint")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import sys
 from collections.abc import Sequence
@@ -124,6 +125,7 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _gui(args: argparse.Namespace) -> int:
+    gc.disable()  # start-up makes objects that live as long as the window; run_gui freezes them once shown
     from govform.app import run_gui  # Qt loads only when the window is wanted
 
     return run_gui(args.file, smoke=args.smoke)

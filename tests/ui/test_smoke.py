@@ -39,3 +39,16 @@ def test_the_window_start_up_imports_no_document_libraries(project, tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
+
+
+def test_the_collector_is_back_on_once_the_window_is_up_with_start_up_frozen(project, tmp_path):
+    code = (
+        "import gc, sys; from govform.cli import main; rc = main(['--smoke', sys.argv[1]]); "
+        "print(gc.isenabled(), gc.get_freeze_count() > 10_000); sys.exit(rc)"
+    )
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", GOVFORM_HOME=str(tmp_path))
+    result = subprocess.run(
+        [sys.executable, "-c", code, str(project)], capture_output=True, text=True, env=env, timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["True", "True"]
