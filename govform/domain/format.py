@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any
+from typing import Any, NamedTuple
 
 from govform.resources import template_path
 
@@ -22,8 +22,12 @@ class FormatError(Exception):
     """The format file itself is broken: a developer's error, never the clerk's."""
 
 
-@dataclass(frozen=True)
-class Node:
+# The format's value records are NamedTuples: immutable, equal and hashable by value as frozen dataclasses
+# are, but defined ~0.5 ms faster each at start-up (Python 3.11 compiles six methods per frozen dataclass).
+# Table and Format, compared by identity, stay dataclasses.
+
+
+class Node(NamedTuple):
     """A label in a row or column tree; leaves carry the id of a row or column."""
 
     label: str
@@ -45,8 +49,7 @@ class Node:
             yield from child.leaves((*path, self))
 
 
-@dataclass(frozen=True)
-class Column:
+class Column(NamedTuple):
     id: str
     label: str
     type: str  # "integer" or "amount"
@@ -55,8 +58,7 @@ class Column:
     display: str  # the shortest name that is unique in its block, e.g. "行政复议·结果维持"
 
 
-@dataclass(frozen=True)
-class Row:
+class Row(NamedTuple):
     id: str
     label: str
     path: tuple[Node, ...]  # the group nodes above it, outermost first
@@ -64,8 +66,7 @@ class Row:
     short: str  # what a rule message calls it, e.g. "第一项", "第三项（七）总计"
 
 
-@dataclass(frozen=True)
-class Block:
+class Block(NamedTuple):
     id: str
     title: str | None
     corner: str | None
@@ -129,8 +130,7 @@ class Table:
         return f"{self.short} {row.display} / {column.display}" if row.display else f"{self.short} {column.display}"
 
 
-@dataclass(frozen=True)
-class Section:
+class Section(NamedTuple):
     id: str
     number: str
     title: str
@@ -150,24 +150,21 @@ class Section:
         return (self.subsection_numbering or "{n}").format(n=chinese_numeral(index + 1))
 
 
-@dataclass(frozen=True)
-class AgencyKind:
+class AgencyKind(NamedTuple):
     id: str
     label: str
     makes_regulations: bool
     fee_ceiling: int | None = None
 
 
-@dataclass(frozen=True)
-class Rule:
+class Rule(NamedTuple):
     code: str
     severity: str
     kind: str
     params: Mapping[str, Any]
 
 
-@dataclass(frozen=True)
-class Total:
+class Total(NamedTuple):
     """A cell the report fills in by itself as the sum of other cells of the same table."""
 
     table: str
