@@ -93,3 +93,13 @@ def test_every_hand_edited_figure_of_table_three_is_caught(tmp_path, capsys):
         assert re.search(r"错误 R[1-4]：", out)
         assert f"“{row.display}”行" in out or f"“{column.display}”列" in out, (row.display, column.display, out)
     assert json.loads(SAMPLE_TEXT) == original
+
+
+def test_check_loads_no_qt_and_no_document_libraries():
+    code = (
+        "import sys; from govform.cli import main; rc = main(['check', sys.argv[1]]); "
+        "print(sorted({m.split('.')[0] for m in sys.modules} & {'PySide6', 'shiboken6', 'docx', 'openpyxl'}))"
+    )
+    result = subprocess.run([sys.executable, "-c", code, str(sample_project())], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "[]"
