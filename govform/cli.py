@@ -8,12 +8,14 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from govform import __version__
-from govform.domain.report import Report
-from govform.domain.rules import Finding, validate
-from govform.io.project import ProjectError, load_project
+
+# The domain loads inside each command: the window's start-up then loads it with the collector off (_gui).
+if TYPE_CHECKING:
+    from govform.domain.report import Report
+    from govform.domain.rules import Finding
 
 EXIT_OK, EXIT_ERRORS, EXIT_UNREADABLE = 0, 1, 2
 SEVERITY_LABELS = {"error": "错误", "warning": "警告"}
@@ -64,6 +66,9 @@ def print_findings(path: Path, report: Report, findings: list[Finding], out: Any
 
 
 def _check(args: argparse.Namespace) -> int:
+    from govform.domain.rules import validate
+    from govform.io.project import ProjectError, load_project
+
     status = EXIT_OK
     results = []
     for name in args.files:
@@ -97,6 +102,9 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
+    from govform.domain.rules import validate
+    from govform.io.project import ProjectError, load_project
+
     path = Path(args.project)
     try:
         report = load_project(path)
