@@ -14,15 +14,12 @@ from PySide6.QtWidgets import QApplication
 
 from govform import APP_DISPLAY_NAME, APP_NAME, __version__
 from govform.io.project import ProjectError
-from govform.resources import resources_dir, sample_project
+from govform.resources import HOME_ENV, resources_dir, sample_project
 from govform.ui.controller import Controller
 from govform.ui.look import app_icon
 from govform.ui.mainwindow import MainWindow
 from govform.ui.recovery import Autosaver, Journal
 from govform.ui.settings import MemoryStore, QSettingsStore, Settings
-
-HOME_ENV = "GOVFORM_HOME"
-"""If set, settings and recovery journals live in this folder (tests, portable installs)."""
 
 
 @dataclass(frozen=True)

@@ -1,10 +1,18 @@
-"""The one place that finds templates/ and resources/: in a checkout, an installed wheel or a frozen bundle."""
+"""The one place that finds templates/ and resources/ (in a checkout, an installed wheel or a frozen bundle)
+and the per-user cache."""
 
 from __future__ import annotations
 
+import json
+import os
 import sys
+import zlib
 from functools import cache
 from pathlib import Path
+from typing import Any
+
+HOME_ENV = "GOVFORM_HOME"
+"""If set, settings, recovery journals and caches live in this folder (tests, portable installs)."""
 
 _PACKAGE_DIR = Path(__file__).resolve().parent
 
@@ -38,3 +46,38 @@ def template_path(format_id: str) -> Path:
 def sample_project() -> Path:
     """The sample project the app ships and opens by default."""
     return resources_dir() / "samples" / "changshouhu-2024.govform"
+
+
+def cache_dir() -> Path:
+    """Where govform keeps what it can always rebuild (the parsed templates)."""
+    home = os.environ.get(HOME_ENV)
+    if home:
+        return Path(home) / "cache"
+    if sys.platform == "win32":
+        return Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local") / "govform" / "cache"
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "govform"
+
+
+def read_toml(path: Path) -> dict[str, Any]:
+    """A TOML file's data. Parsing TOML costs a start-up ~20 ms (tomllib's import and its regexes), so the
+    data is kept as JSON in the cache, keyed by the file's checksum; a missing, stale or unreadable cache
+    is rebuilt, and one that cannot be written is simply not kept."""
+    raw = path.read_bytes()
+    cached = cache_dir() / f"{path.stem}-{zlib.crc32(raw):08x}-{len(raw)}.json"
+    try:
+        data = json.loads(cached.read_text(encoding="utf-8"))
+        if isinstance(data, dict):
+            return data
+    except (OSError, ValueError):
+        pass
+    import tomllib  # only on a cache miss
+
+    data = tomllib.loads(raw.decode("utf-8"))
+    try:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        temp = cached.with_name(f".{cached.name}.{os.getpid()}.tmp")
+        temp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        os.replace(temp, cached)
+    except OSError:
+        pass
+    return data

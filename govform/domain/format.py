@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cache
@@ -10,7 +9,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any, NamedTuple
 
-from govform.resources import template_path
+from govform.resources import read_toml, template_path
 
 DEFAULT_FORMAT = "standard-2021"
 
@@ -365,8 +364,7 @@ def parse_format(data: Mapping[str, Any]) -> Format:
 
 
 def load_format_file(path: Path) -> Format:
-    with path.open("rb") as handle:
-        return parse_format(tomllib.load(handle))
+    return parse_format(read_toml(path))
 
 
 @cache
