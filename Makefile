@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test lint bench package clean system-deps-run system-deps-test
+.PHONY: run test lint bench package translations clean system-deps-run system-deps-test
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -32,11 +32,17 @@ test: $(STAMP) system-deps-test lint
 bench: $(STAMP) system-deps-test
 	QT_QPA_PLATFORM=offscreen $(PY) tests/benchmarks/run.py
 
+# The UI is written in Chinese; resources/translations/govform_LANG.ts carry its translations (Qt Linguist).
+translations: $(STAMP)
+	$(VENV)/bin/pyside6-lupdate $$(git ls-files 'govform/*.py') -source-language zh_CN -target-language en \
+		-ts resources/translations/govform_en.ts
+
 # A frozen bundle (dist/govform/) checked by running it, then a .deb of it on Debian-family systems.
 # The Windows installer is built on Windows from the same bundle: packaging/windows/govform.iss.
 package: $(STAMP)
 	$(PY) -m pip install -q pyinstaller
 	$(PY) packaging/make_icons.py
+	$(VENV)/bin/pyside6-lrelease resources/translations/*.ts
 	$(VENV)/bin/pyinstaller --noconfirm --clean --log-level WARN --distpath dist --workpath build packaging/govform.spec
 	dist/govform/govform-cli check resources/samples/changshouhu-2024.govform
 	dist/govform/govform-cli export resources/samples/changshouhu-2024.govform -o build/package-smoke.docx
