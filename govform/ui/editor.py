@@ -9,21 +9,24 @@ from PySide6.QtCore import Qt, Signal, SignalInstance
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from govform.domain.format import Section
+from govform.domain.report import Change
 from govform.domain.rules import Finding
 from govform.ui.checker import Checker
 from govform.ui.document import Document
 from govform.ui.edits import Edits
-from govform.ui.texts import BasicsTab, NarrativeTab
+from govform.ui.texts import BasicsTab, NarrativeTab, ParagraphEdit
 
 if TYPE_CHECKING:
     from govform.ui.grid import GridView, TableModel
 
 
 class TableTab(QWidget):
-    """A statistics table's page; its grid is laid out by `build()`, when the page is first shown or used."""
+    """A statistics table's page, with an optional note under the table; its grid is laid out by `build()`,
+    when the page is first shown or used."""
 
     model: TableModel
     view: GridView
+    note: ParagraphEdit
 
     def __init__(
         self,
@@ -52,16 +55,31 @@ class TableTab(QWidget):
         self.view.refused.connect(self._refused)
         title = QLabel(self._section.heading)
         title.setBuddy(self.view)
+        section_id = self._section.id
+        self.note = ParagraphEdit(lines=2)
+        self.note.setMaximumHeight(self.note.fontMetrics().lineSpacing() * 4 + 12)  # the grid keeps the room
+        self.note.setAccessibleName(self.tr("表格说明"))
+        self.note.setPlaceholderText(self.tr("表格说明（可不填，每段一行）：导出时排在表格之后。"))
+        self.note.show_text(self._edits.report.narratives[section_id].text)
+        self.note.focused.connect(self._edits.begin_typing)
+        self.note.typed.connect(lambda text: self._edits.set_text(section_id, text))
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addWidget(self.view, 1)
+        layout.addWidget(self.note)
+        self._edits.report.subscribe(self._on_change)
         if self.isVisible():  # added to a page already on screen: show now, not after the next paint
-            title.show()
-            self.view.show()
+            for widget in (title, self.view, self.note):
+                widget.show()
+
+    def _on_change(self, change: Change) -> None:
+        if change.kind == "text" and change.section == self._section.id and change.index is None:
+            self.note.show_text(self._edits.report.narratives[self._section.id].text)
 
     def detach(self) -> None:
         if self.built:
             self.model.detach()
+            self._edits.report.unsubscribe(self._on_change)
 
 
 class Page(Protocol):
@@ -124,12 +142,14 @@ class ReportEditor(QTabWidget):
         self.addTab(self.basics, self._labels[0])
         self.narratives: Pages[NarrativeTab] = Pages()
         self.tables: Pages[TableTab] = Pages()
+        self.tables_by_section: dict[str, str] = {}
         self._pages: list[Page] = []
         for section in report.format.sections:
             page: TableTab | NarrativeTab
             if section.table:
                 page = TableTab(self.edits, section, self.checker, self.refused)
                 self.tables.add(section.table, page)
+                self.tables_by_section[section.id] = section.table
             else:
                 page = NarrativeTab(self.edits, section)
                 self.narratives.add(section.id, page)
@@ -172,6 +192,9 @@ class ReportEditor(QTabWidget):
         self.setCurrentIndex(self.tab_of(finding.section))
         if finding.section is None:
             self.basics.field_widget(finding.field or "agency").setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        if finding.section in self.tables_by_section:
+            self.tables[self.tables_by_section[finding.section]].note.setFocus(Qt.FocusReason.OtherFocusReason)
             return
         narrative = self.narratives.get(finding.section)
         if narrative is None:

@@ -79,7 +79,7 @@ def test_detaching_leaves_unbuilt_tabs_unbuilt_and_stops_the_built_ones(qtbot, r
     editor = ReportEditor(Document(report))  # a second editor on the window's report, never shown
     qtbot.addWidget(editor)
     editor.tables["applications"]
-    assert len(report._listeners) == listeners + 3  # its checker, 基本信息 and the one built grid
+    assert len(report._listeners) == listeners + 4  # its checker, 基本信息, the built grid and its note
     editor.detach()
     assert built(editor).count(True) == 2
     assert len(report._listeners) == listeners

@@ -98,3 +98,14 @@ def test_export_word_writes_the_file(window, tmp_path):
     window.ask_export_path = lambda suggested: target
     window.controller.export_docx()
     assert target.is_file() and target.stat().st_size > 0
+
+
+def test_a_table_section_takes_a_note_typed_under_its_table(window, qtbot):
+    tab = window.editor.tables["appeals"]
+    window.editor.setCurrentWidget(tab)
+    report = window.editor.document.report
+    tab.note.setFocus()
+    ime_type(tab.note, "本年度未发生行政复议、行政诉讼。")
+    assert report.narratives["appeals"].text == "本年度未发生行政复议、行政诉讼。"
+    window.editor.document.stack.undo()
+    assert report.narratives["appeals"].text == "" and tab.note.toPlainText() == ""
