@@ -6,8 +6,8 @@ import gc
 import os
 import sys
 import traceback
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QStandardPaths, QTranslator
 from PySide6.QtWidgets import QApplication
@@ -22,8 +22,7 @@ from govform.ui.recovery import Autosaver, Journal
 from govform.ui.settings import MemoryStore, QSettingsStore, Settings
 
 
-@dataclass(frozen=True)
-class Places:
+class Places(NamedTuple):
     settings_file: Path
     recovery_dir: Path
 

@@ -6,13 +6,13 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import NamedTuple
 
 from govform.domain.format import Cell, Column, Format, Table, Total
 from govform.domain.numbers import NumberError, format_amount, parse_amount, parse_integer
 
 
-@dataclass(frozen=True)
-class Invalid:
+class Invalid(NamedTuple):
     """Text in a number cell that is not an acceptable figure, kept so nothing the clerk typed is lost."""
 
     text: str
@@ -26,8 +26,7 @@ Value = int | Decimal | Invalid | None
 """A cell: a count (int), an amount in 万元 (Decimal), unacceptable text (Invalid) or blank (None)."""
 
 
-@dataclass(frozen=True)
-class CellRef:
+class CellRef(NamedTuple):
     table: str
     row: str
     column: str
@@ -191,8 +190,7 @@ class TableData:
                 self._manual.add(cell)
 
 
-@dataclass(frozen=True)
-class Change:
+class Change(NamedTuple):
     """What one mutation changed, for views to refresh exactly that."""
 
     kind: str  # "cells", "meta", "text" or "subsections"

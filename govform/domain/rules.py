@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import re
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
-from typing import Any
+from types import MappingProxyType
+from typing import Any, NamedTuple
 
 from govform.domain.format import Cell, Format, Rule, Table, sum_cells
 from govform.domain.report import CellRef, Invalid, Report, TableData, Value, display_value
@@ -18,8 +17,7 @@ ERROR = "error"
 WARNING = "warning"
 
 
-@dataclass(frozen=True)
-class Finding:
+class Finding(NamedTuple):
     """One problem: a stable code (R1…, W1…), its severity, the cells or section involved, the figures."""
 
     code: str
@@ -28,7 +26,7 @@ class Finding:
     cells: tuple[CellRef, ...] = ()
     section: str | None = None  # the section it belongs to; None: the report's basic information
     field: str | None = None  # a metadata field ("agency", "signed_on", …) when it is about one
-    figures: Mapping[str, Any] = dataclasses.field(default_factory=dict)
+    figures: Mapping[str, Any] = MappingProxyType({})
 
     @property
     def is_error(self) -> bool:

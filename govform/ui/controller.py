@@ -6,9 +6,8 @@ The controller talks to its view only through the small `View` protocol, so test
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from govform.domain.format import Format, load_format
 from govform.domain.report import Report
@@ -24,8 +23,7 @@ class Unsaved(enum.Enum):
     CANCEL = "cancel"
 
 
-@dataclass(frozen=True)
-class NewReport:
+class NewReport(NamedTuple):
     agency: str
     year: int
     agency_kind: str

@@ -10,8 +10,8 @@ import datetime as dt
 import json
 import os
 import tempfile
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from PySide6.QtCore import QLockFile, QObject, QTimer, Signal
 
@@ -25,8 +25,7 @@ JOURNAL_SUFFIX = ".recovery"
 JOURNAL_DELAY_MS = 1000  # counted from the first unjournaled edit, so typing without pause is journaled too
 
 
-@dataclass(frozen=True)
-class Orphan:
+class Orphan(NamedTuple):
     """A journal left behind by a window that did not close normally."""
 
     path: Path

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Any, Generic, Protocol, TypeVar
+from typing import Any, Generic, NamedTuple, Protocol, TypeVar
 
 from PySide6.QtCore import QByteArray, QSettings
 
@@ -37,8 +36,7 @@ def _to_bytes(raw: Any) -> bytes:
     return bytes(raw)
 
 
-@dataclass(frozen=True)
-class Setting(Generic[T]):
+class Setting(NamedTuple, Generic[T]):
     key: str
     default: T
     convert: Callable[[Any], T]
