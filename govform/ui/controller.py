@@ -11,6 +11,7 @@ from typing import NamedTuple, Protocol
 
 from govform.domain.format import Format, load_format
 from govform.domain.report import Report
+from govform.domain.rules import validate
 from govform.io.project import SUFFIX, ProjectError, load_project, save_project
 from govform.ui.document import Document
 from govform.ui.recovery import Autosaver, Journal, Orphan
@@ -43,6 +44,8 @@ class View(Protocol):
     def ask_unsaved(self, name: str) -> Unsaved: ...
 
     def ask_restore(self, orphan: Orphan) -> bool: ...
+
+    def ask_export_with_errors(self, errors: int) -> bool: ...
 
     def show_error(self, message: str) -> None: ...
 
@@ -190,16 +193,16 @@ class Controller:
         return True
 
     def export_docx(self) -> None:
-        """文件 › 导出 Word…: python-docx loads here, not when the window opens."""
+        """文件 › 导出 Word…: a report with errors exports as a draft once the clerk agrees; python-docx loads
+        here, not when the window opens."""
         document = self._current()
+        errors = sum(finding.is_error for finding in validate(document.report))
+        if errors and not self.view.ask_export_with_errors(errors):
+            return
         path = self.view.ask_export_path(Path(self._suggested_name(document.report)).with_suffix(".docx").name)
         if path is None:
             return
-        try:
-            from govform.io.docx_export import ExportError, export_docx
-        except ImportError:
-            self.view.show_error("本版本尚未包含导出 Word 的功能。")
-            return
+        from govform.io.docx_export import ExportError, export_docx
         from govform.io.export_fonts import FALLBACK_FONTS, STANDARD_FONTS
 
         fonts = {"gb2312": STANDARD_FONTS, "plain": FALLBACK_FONTS}[self.settings.get(EXPORT_FONTS)]

@@ -85,3 +85,17 @@ def ask_restore(parent: QWidget, orphan: Orphan) -> bool:
     box.setDefaultButton(restore)
     box.exec()
     return box.clickedButton() is restore
+
+
+def ask_export_with_errors(parent: QWidget, errors: int) -> bool:
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(parent.tr("报告中还有错误"))
+    box.setText(parent.tr("报告中还有 {errors} 个错误（见“问题”面板），导出的文件只能作为草稿。").format(errors=errors))
+    box.setInformativeText(parent.tr("仍要导出吗？"))
+    draft = box.addButton(parent.tr("导出草稿(&D)"), QMessageBox.ButtonRole.AcceptRole)
+    cancel = box.addButton(parent.tr("取消"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(cancel)
+    box.setEscapeButton(cancel)
+    box.exec()
+    return box.clickedButton() is draft

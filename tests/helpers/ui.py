@@ -28,6 +28,8 @@ class FakeView:
         self.asked_unsaved: list[str] = []
         self.asked_restore: list[Orphan] = []
         self.asked_save: list[str] = []
+        self.export_with_errors_answer = False
+        self.asked_export_with_errors: list[int] = []
 
     def show_document(self, document: Document) -> None:
         self.documents.append(document)
@@ -52,6 +54,10 @@ class FakeView:
     def ask_restore(self, orphan: Orphan) -> bool:
         self.asked_restore.append(orphan)
         return self.restore_answer
+
+    def ask_export_with_errors(self, errors: int) -> bool:
+        self.asked_export_with_errors.append(errors)
+        return self.export_with_errors_answer
 
     def show_error(self, message: str) -> None:
         self.errors.append(message)

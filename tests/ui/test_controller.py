@@ -169,3 +169,23 @@ def test_export_without_a_target_does_nothing(controller, view):
     controller.start(None)
     controller.export_docx()
     assert view.errors == [] and view.statuses == []
+
+
+def test_export_of_a_clean_report_asks_nothing_but_where(controller, view, tmp_path):
+    controller.start(None)
+    view.export_path = tmp_path / "年报.docx"
+    controller.export_docx()
+    assert view.asked_export_with_errors == [] and view.export_path.is_file()
+    assert view.statuses == [f"已导出 {view.export_path}"]
+
+
+def test_export_with_errors_warns_and_exports_a_draft_only_when_agreed(controller, view, tmp_path):
+    controller.start(None)
+    report = controller.document.report
+    report.set_cell("appeals", "cases", "review_total", 5)  # a typed total that disagrees: one R4 error
+    view.export_path = tmp_path / "草稿.docx"
+    controller.export_docx()
+    assert view.asked_export_with_errors == [1] and not view.export_path.exists()
+    view.export_with_errors_answer = True
+    controller.export_docx()
+    assert view.export_path.is_file()

@@ -68,3 +68,12 @@ def test_restore_question_names_the_file_and_time(qtbot):
     assert "年报.govform" in seen[0] and "2025-01-10 09:30:00" in seen[0]
     _answer_message_box(qtbot, "不恢复")
     assert dialogs.ask_restore(parent, orphan) is False
+
+
+def test_export_with_errors_question_offers_a_draft_or_cancel(qtbot):
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    _answer_message_box(qtbot, "导出草稿(&D)")
+    assert dialogs.ask_export_with_errors(parent, 3) is True
+    _answer_message_box(qtbot, "取消")
+    assert dialogs.ask_export_with_errors(parent, 3) is False
