@@ -6,6 +6,7 @@ import gc
 import os
 import sys
 import traceback
+from collections.abc import Mapping
 from pathlib import Path
 from typing import NamedTuple
 
@@ -84,8 +85,24 @@ def started() -> None:
     gc.enable()
 
 
+NO_SCREEN = (
+    "未检测到图形界面（没有设置 DISPLAY 或 WAYLAND_DISPLAY），无法打开窗口。"
+    "请在桌面环境中运行；只需核对或导出时可用 govform check / govform export。"
+)
+
+
+def has_screen(environ: Mapping[str, str], platform: str = sys.platform) -> bool:
+    """Whether Qt can open a window here: on Linux it needs an X or Wayland display (or a chosen platform)."""
+    if not platform.startswith("linux"):
+        return True
+    return any(environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
+
+
 def run_gui(path: str | None, smoke: bool = False) -> int:
     """Open the window on `path` (else the last project, else the sample) and run until it closes."""
+    if not has_screen(os.environ):
+        print(NO_SCREEN, file=sys.stderr)  # Qt would abort with an English message about "xcb"
+        return 1
     app = application()
     if smoke:
         return _smoke(app, path)

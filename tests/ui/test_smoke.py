@@ -6,6 +6,8 @@ import os
 import subprocess
 import sys
 
+from govform.app import NO_SCREEN, has_screen
+
 
 def _smoke(*args, home):
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", GOVFORM_HOME=str(home))
@@ -52,3 +54,16 @@ def test_the_collector_is_back_on_once_the_window_is_up_with_start_up_frozen(pro
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["True", "True"]
+
+
+def test_without_a_screen_the_window_says_so_in_chinese(tmp_path):
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    env["GOVFORM_HOME"] = str(tmp_path)
+    done = subprocess.run([sys.executable, "-m", "govform"], capture_output=True, text=True, env=env, timeout=60)
+    assert done.returncode == 1
+    assert done.stderr.strip() == NO_SCREEN
+
+
+def test_a_screen_is_needed_only_on_linux():
+    assert has_screen({}, "win32") and has_screen({"DISPLAY": ":0"}, "linux")
+    assert not has_screen({}, "linux") and has_screen({"QT_QPA_PLATFORM": "offscreen"}, "linux")
