@@ -290,7 +290,7 @@
 <context>
     <name>ReportEditor</name>
     <message>
-        <location filename="../../govform/ui/editor.py" line="123"/>
+        <location filename="../../govform/ui/editor.py" line="141"/>
         <source>基本信息</source>
         <translation type="unfinished"></translation>
     </message>
@@ -372,6 +372,19 @@
     </message>
 </context>
 <context>
+    <name>TableTab</name>
+    <message>
+        <location filename="../../govform/ui/editor.py" line="61"/>
+        <source>表格说明</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../govform/ui/editor.py" line="62"/>
+        <source>表格说明（可不填，每段一行）：导出时排在表格之后。</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>parent</name>
     <message>
         <location filename="../../govform/ui/dialogs.py" line="59"/>
@@ -395,6 +408,7 @@
     </message>
     <message>
         <location filename="../../govform/ui/dialogs.py" line="63"/>
+        <location filename="../../govform/ui/dialogs.py" line="97"/>
         <source>取消</source>
         <translation type="unfinished"></translation>
     </message>
@@ -421,6 +435,26 @@
     <message>
         <location filename="../../govform/ui/dialogs.py" line="84"/>
         <source>不恢复</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../govform/ui/dialogs.py" line="93"/>
+        <source>报告中还有错误</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../govform/ui/dialogs.py" line="94"/>
+        <source>报告中还有 {errors} 个错误（见“问题”面板），导出的文件只能作为草稿。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../govform/ui/dialogs.py" line="95"/>
+        <source>仍要导出吗？</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../govform/ui/dialogs.py" line="96"/>
+        <source>导出草稿(&amp;D)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
