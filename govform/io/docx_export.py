@@ -9,9 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-import os
 import re
-import tempfile
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape, quoteattr
@@ -24,6 +22,7 @@ from govform.domain.format import Section, Table
 from govform.domain.layout import Grid, GridCell, table_grid
 from govform.domain.report import Narrative, Report, display_value, paragraphs
 from govform.io.export_fonts import STANDARD_FONTS, ExportFonts
+from govform.io.files import write_atomically
 
 __all__ = ["ExportError", "ExportFonts", "export_docx"]
 
@@ -77,16 +76,8 @@ def export_docx(report: Report, path: Path | str, fonts: ExportFonts = STANDARD_
 
 
 def _save_atomically(document: Any, path: Path) -> None:
-    temp = None
     try:
-        fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-        temp = Path(name)
-        with os.fdopen(fd, "wb") as out:
-            document.save(out)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temp, path)
-        temp = None
+        write_atomically(path, document.save)
     except PermissionError as error:
         raise ExportError(
             path, "文件可能正在 Word/WPS 中打开，或没有写入权限。请关闭该文件后重试，或换一个保存位置。"
@@ -97,9 +88,6 @@ def _save_atomically(document: Any, path: Path) -> None:
         raise ExportError(path, "已有同名的文件夹，请换一个文件名。") from error
     except OSError as error:
         raise ExportError(path, f"写入失败（{error.strerror or error}），磁盘可能已满。原有文件未被改动。") from error
-    finally:
-        if temp is not None:
-            temp.unlink(missing_ok=True)
 
 
 # -- XML pieces -----------------------------------------------------------------------------------

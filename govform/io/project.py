@@ -4,9 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
-import shutil
-import tempfile
 from collections.abc import Callable, Mapping
 from decimal import Decimal
 from pathlib import Path
@@ -14,6 +11,7 @@ from typing import Any
 
 from govform.domain.format import load_format
 from govform.domain.report import Invalid, Narrative, Report, Subsection, Value
+from govform.io.files import write_atomically
 
 FILE_KIND = "govform-project"
 FORMAT_VERSION = 1
@@ -112,19 +110,8 @@ def save_project(report: Report, path: Path | str) -> None:
     """Write atomically (temp file, fsync, replace), keeping the previous file as NAME.govform.bak."""
     path = Path(path)
     payload = dumps_project(report).encode("utf-8")
-    handle = None
     try:
-        fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-        handle = Path(temp_name)
-        with os.fdopen(fd, "wb") as out:
-            out.write(payload)
-            out.flush()
-            os.fsync(out.fileno())
-        if path.is_file():
-            shutil.copy2(path, path.with_name(path.name + BACKUP_SUFFIX))
-        os.replace(handle, path)
-        handle = None
-        _fsync_directory(path.parent)
+        write_atomically(path, lambda out: out.write(payload), backup=path.with_name(path.name + BACKUP_SUFFIX))
     except PermissionError as error:
         raise ProjectSaveError(
             path, "没有写入权限，或文件正被其他程序占用。请换一个位置或关闭占用它的程序后再试。"
@@ -135,19 +122,6 @@ def save_project(report: Report, path: Path | str) -> None:
         raise ProjectSaveError(
             path, f"写入失败（{error.strerror or error}），磁盘可能已满。原文件未被改动。"
         ) from error
-    finally:
-        if handle is not None:
-            handle.unlink(missing_ok=True)
-
-
-def _fsync_directory(directory: Path) -> None:
-    if os.name != "posix":
-        return
-    fd = os.open(directory, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 # -- reading ------------------------------------------------------------------------------------

@@ -9,13 +9,13 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-import tempfile
 from pathlib import Path
 from typing import NamedTuple
 
 from PySide6.QtCore import QLockFile, QObject, QTimer, Signal
 
 from govform.domain.report import Change
+from govform.io.files import write_atomically
 from govform.io.project import ProjectError, dumps_project, loads_project
 from govform.ui.document import Document
 from govform.ui.settings import AUTOSAVE, Settings
@@ -41,19 +41,6 @@ class Orphan(NamedTuple):
         return document
 
 
-def _write_atomically(path: Path, text: str) -> None:
-    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            out.write(text)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
-
-
 class Journal:
     """This window's journal file in `directory`, and the orphans other windows left there."""
 
@@ -74,7 +61,8 @@ class Journal:
             "saved_at": dt.datetime.now().isoformat(timespec="seconds"),
             "project": dumps_project(document.report),
         }
-        _write_atomically(self.path, json.dumps(data, ensure_ascii=False))
+        text = json.dumps(data, ensure_ascii=False).encode("utf-8")
+        write_atomically(self.path, lambda out: out.write(text))
 
     def discard(self) -> None:
         """Forget the journal (the document was saved, or nothing is unsaved)."""
