@@ -30,30 +30,27 @@ def test_smoke_fails_with_the_message_for_a_broken_file(tmp_path):
     assert "无法打开“broken.govform”" in result.stderr
 
 
-def test_the_window_start_up_imports_no_document_libraries(project, tmp_path):
+def _smoke_then_print(expression: str, project, home) -> str:
+    """Run the smoke start-up on `project` in a fresh interpreter, then print `expression`; its output."""
     code = (
-        "import sys; from govform.app import run_gui; rc = run_gui(sys.argv[1], smoke=True); "
-        "print(sorted(m for m in ('docx', 'openpyxl', 'govform.io.docx_export') if m in sys.modules)); sys.exit(rc)"
+        "import gc, sys; from govform.cli import main; rc = main(['--smoke', sys.argv[1]]); "
+        f"print({expression}); sys.exit(rc)"
     )
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", GOVFORM_HOME=str(tmp_path))
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", GOVFORM_HOME=str(home))
     result = subprocess.run(
         [sys.executable, "-c", code, str(project)], capture_output=True, text=True, env=env, timeout=60
     )
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "[]"
+    return result.stdout.strip()
+
+
+def test_the_window_start_up_imports_no_document_libraries(project, tmp_path):
+    loaded = "sorted(m for m in ('docx', 'openpyxl', 'govform.io.docx_export') if m in sys.modules)"
+    assert _smoke_then_print(loaded, project, tmp_path) == "[]"
 
 
 def test_the_collector_is_back_on_once_the_window_is_up_with_start_up_frozen(project, tmp_path):
-    code = (
-        "import gc, sys; from govform.cli import main; rc = main(['--smoke', sys.argv[1]]); "
-        "print(gc.isenabled(), gc.get_freeze_count() > 10_000); sys.exit(rc)"
-    )
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", GOVFORM_HOME=str(tmp_path))
-    result = subprocess.run(
-        [sys.executable, "-c", code, str(project)], capture_output=True, text=True, env=env, timeout=60
-    )
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.split() == ["True", "True"]
+    assert _smoke_then_print("gc.isenabled(), gc.get_freeze_count() > 10_000", project, tmp_path) == "(True, True)"
 
 
 def test_without_a_screen_the_window_says_so_in_chinese(tmp_path):
