@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -171,8 +172,7 @@ class TableData:
 
     def copy(self) -> TableData:
         """A detached copy of the values and manual marks (the format data is shared: it never changes)."""
-        clone = object.__new__(TableData)
-        clone.__dict__.update(self.__dict__)
+        clone = copy.copy(self)
         clone._values = dict(self._values)
         clone._manual = set(self._manual)
         return clone
@@ -285,8 +285,7 @@ class Report:
 
         Only that table is copied; the copy has no listeners and this report is left untouched.
         """
-        preview = object.__new__(Report)
-        preview.__dict__.update(self.__dict__)
+        preview = copy.copy(self)
         preview._listeners = []
         preview.tables = dict(self.tables)
         preview.tables[table_id] = self.tables[table_id].copy()
