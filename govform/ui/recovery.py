@@ -74,7 +74,10 @@ class Journal:
         self._lock.unlock()
 
     def orphans(self) -> list[Orphan]:
-        """Journals whose window is gone, newest first (unreadable ones are skipped and left alone)."""
+        """Journals whose window is gone, newest first (unreadable ones are skipped and left alone).
+
+        Locks of windows that died before journaling anything are removed on the way."""
+        self._sweep_dead_locks()
         found = []
         for path in self.directory.glob("*" + JOURNAL_SUFFIX):
             if path == self.path:
@@ -92,6 +95,15 @@ class Journal:
             except (OSError, ValueError, KeyError, TypeError):
                 continue
         return sorted(found, key=lambda o: o.saved_at, reverse=True)
+
+    def _sweep_dead_locks(self) -> None:
+        for path in self.directory.glob("*.lock"):
+            if path.with_suffix(JOURNAL_SUFFIX).exists() or path == Path(self._lock.fileName()):
+                continue
+            lock = QLockFile(str(path))
+            lock.setStaleLockTime(0)
+            if lock.tryLock(0):  # its window is gone, and there is nothing to recover
+                lock.unlock()  # which removes the file
 
     def remove(self, orphan: Orphan) -> None:
         orphan.path.unlink(missing_ok=True)

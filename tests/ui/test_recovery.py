@@ -59,3 +59,20 @@ def test_a_killed_window_s_edits_are_offered_at_the_next_start(qtbot, project, t
     model = window.editor.tables["applications"].model
     assert model.data(model.index_of(("new", "research"))) == "47"
     assert window.controller.journal.orphans() == []
+
+
+def test_a_dead_window_s_lock_without_a_journal_is_swept(tmp_path):
+    directory = tmp_path / "recovery"
+    directory.mkdir()
+    stale = directory / "session-dead.lock"
+    code = (
+        "import os, sys; from PySide6.QtCore import QLockFile; lock = QLockFile(sys.argv[1]); "
+        "assert lock.tryLock(0); os._exit(0)"  # dies holding the lock, as a killed window does
+    )
+    subprocess.run([sys.executable, "-c", code, str(stale)], check=True, timeout=60)
+    assert stale.exists()
+    journal = Journal(directory)
+    assert journal.orphans() == []
+    assert not stale.exists()
+    assert Path(journal._lock.fileName()).exists()  # this window's own lock stays
+    journal.close()
