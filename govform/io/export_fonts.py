@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class ExportFonts:
+class ExportFonts(NamedTuple):
     """Which installed font each kind of text uses (GB/T 9704: 仿宋 body, 黑体 and 楷体 heads, 小标宋 title)."""
 
     body: str = "仿宋_GB2312"
@@ -21,3 +20,6 @@ STANDARD_FONTS = ExportFonts()
 
 FALLBACK_FONTS = ExportFonts(body="仿宋", subhead="楷体", title="宋体")
 """For computers without the _GB2312 and 方正 fonts: the 仿宋/楷体/宋体 that Windows and WPS ship."""
+
+FONT_PRESETS = {"gb2312": STANDARD_FONTS, "plain": FALLBACK_FONTS}
+"""The presets the window's settings offer, by the key they are stored under."""

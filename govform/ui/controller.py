@@ -203,9 +203,9 @@ class Controller:
         if path is None:
             return
         from govform.io.docx_export import ExportError, export_docx
-        from govform.io.export_fonts import FALLBACK_FONTS, STANDARD_FONTS
+        from govform.io.export_fonts import FONT_PRESETS
 
-        fonts = {"gb2312": STANDARD_FONTS, "plain": FALLBACK_FONTS}[self.settings.get(EXPORT_FONTS)]
+        fonts = FONT_PRESETS[self.settings.get(EXPORT_FONTS)]
         try:
             export_docx(document.report, path, fonts=fonts)
         except ExportError as error:

@@ -7,6 +7,8 @@ from typing import Any, Generic, NamedTuple, Protocol, TypeVar
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from govform.io import export_fonts
+
 T = TypeVar("T")
 
 
@@ -43,8 +45,9 @@ class Setting(NamedTuple, Generic[T]):
     choices: tuple[T, ...] = ()
 
 
-FONT_PRESETS = {"gb2312": "仿宋_GB2312", "plain": "仿宋"}
-"""The export font presets: the _GB2312 fonts of the standard, or the 仿宋/楷体 most machines have."""
+FONT_PRESETS = {key: fonts.body for key, fonts in export_fonts.FONT_PRESETS.items()}
+"""The export font presets by their body font: the _GB2312 fonts of the standard, or the 仿宋/楷体 most
+machines have."""
 
 EXPORT_FONTS = Setting("export/fonts", "gb2312", str, tuple(FONT_PRESETS))
 AUTOSAVE = Setting("recovery/autosave", True, _to_bool)
