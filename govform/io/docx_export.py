@@ -192,10 +192,9 @@ class _Writer:
 
     def _section(self, section: Section) -> None:
         self._heading(section.heading, "Heading1", self.fonts.heading)
-        narrative = self.report.narratives.get(section.id, Narrative())
         if section.table:
             self._table(self.report.format.tables[section.table])
-        self._narrative(section, narrative)
+        self._narrative(section, self.report.narratives[section.id])
 
     def _narrative(self, section: Section, narrative: Narrative) -> None:
         for text in paragraphs(narrative.text):
