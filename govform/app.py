@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import os
 import sys
 import traceback
@@ -13,7 +12,7 @@ from typing import NamedTuple
 from PySide6.QtCore import QLibraryInfo, QLocale, QStandardPaths, QTranslator
 from PySide6.QtWidgets import QApplication
 
-from govform import APP_DISPLAY_NAME, APP_NAME, __version__
+from govform import APP_DISPLAY_NAME, APP_NAME, __version__, startup
 from govform.io.project import ProjectError
 from govform.resources import HOME_ENV, resources_dir, sample_project
 from govform.ui.controller import Controller
@@ -74,17 +73,6 @@ def create_window(settings: Settings, journal: Journal | None) -> MainWindow:
     return window
 
 
-def started() -> None:
-    """The window is up: put what start-up made out of the garbage collector's sight, and collect again.
-
-    Start-up (modules, Qt types, the format, the window) makes ~28,000 objects that live as long as the
-    program, with the collector off (see cli). Freezing them spares every later collection, and the one at
-    exit, from walking them again. The cyclic garbage start-up leaves is kept: ~30 objects with the sample.
-    """
-    gc.freeze()
-    gc.enable()
-
-
 NO_SCREEN = (
     "未检测到图形界面（没有设置 DISPLAY 或 WAYLAND_DISPLAY），无法打开窗口。"
     "请在桌面环境中运行；只需核对或导出时可用 govform check / govform export。"
@@ -112,7 +100,7 @@ def run_gui(path: str | None, smoke: bool = False) -> int:
     assert window.controller is not None
     window.controller.start(path)
     window.show()
-    started()
+    startup.done()
     return app.exec()
 
 
@@ -124,7 +112,7 @@ def _smoke(app: QApplication, path: str | None) -> int:
         assert window.controller is not None
         window.controller.show(window.controller.load(Path(path) if path else sample_project()))
         window.show()
-        started()
+        startup.done()
         app.processEvents()
         if window.grab().isNull():
             raise RuntimeError("the window did not paint")

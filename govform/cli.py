@@ -1,85 +1,111 @@
-"""The command line: `govform [FILE]` opens the window; `govform check|export …` work without one."""
+"""The command line: `govform [FILE]` opens the window; `govform check|export …` work without one.
+
+Everything it prints to a person is a Message rendered in the language chosen with `--lang` (Chinese by
+default), with the same words the window uses.
+"""
 
 from __future__ import annotations
 
 import argparse
-import gc
 import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TextIO
 
-from govform import __version__
+from govform import __version__, startup
 
-# The domain loads inside each command: the window's start-up then loads it with the collector off (_gui).
 if TYPE_CHECKING:
+    from govform.domain.messages import Message
     from govform.domain.report import Report
     from govform.domain.rules import Finding
 
 EXIT_OK, EXIT_ERRORS, EXIT_UNREADABLE = 0, 1, 2
-SEVERITY_LABELS = {"error": "错误", "warning": "警告"}
+LANGUAGES = ("zh_CN", "en")  # govform.domain.messages.LANGUAGES, without loading the domain to parse arguments
 
 
-def _group_title(report: Report, finding: Finding) -> str:
-    if finding.section is None:
-        return "基本信息"
-    return report.format.section(finding.section).heading
+class Output:
+    """Messages rendered in the chosen language, to standard output or error."""
+
+    def __init__(self, language: str, out: TextIO | None = None, err: TextIO | None = None):
+        self.language = language
+        self.out = out or sys.stdout
+        self.err = err or sys.stderr
+
+    def text(self, message: Message) -> str:
+        return message.text(self.language)
+
+    def say(self, message: Message) -> None:
+        print(self.text(message), file=self.out)
+
+    def complain(self, message: Message) -> None:
+        print(self.text(message), file=self.err)
 
 
-def _finding_json(report: Report, finding: Finding) -> dict[str, Any]:
+def _finding_json(report: Report, finding: Finding, output: Output) -> dict[str, Any]:
+    def cell(ref: Any) -> dict[str, Any]:
+        label = report.format.tables[ref.table].cell_label(ref.row, ref.column)
+        return {"table": ref.table, "row": ref.row, "column": ref.column, "label": label}
+
     return {
         "code": finding.code,
-        "severity": finding.severity,
-        "message": finding.message,
+        "rule": finding.rule,
+        "severity": str(finding.severity),
+        "message": output.text(finding.message),
         "section": finding.section,
         "field": finding.field,
-        "cells": [
-            {
-                "table": c.table,
-                "row": c.row,
-                "column": c.column,
-                "label": report.format.tables[c.table].cell_label(c.row, c.column),
-            }
-            for c in finding.cells
-        ],
+        "subsection": finding.subsection,
+        "cells": [cell(ref) for ref in finding.cells],
+        "primary": cell(finding.primary) if finding.primary else None,
         "figures": {k: v if isinstance(v, int | str) else str(v) for k, v in finding.figures.items()},
     }
 
 
-def print_findings(path: Path, report: Report, findings: list[Finding], out: Any) -> None:
+def print_findings(path: Path, report: Report, findings: list[Finding], output: Output) -> None:
     """Findings of one file, grouped by section in the format's order, errors before warnings."""
+    from govform.domain.messages import Message
+
     errors = sum(f.is_error for f in findings)
-    warnings = len(findings) - errors
     if not findings:
-        print(f"{path}：未发现问题。", file=out)
+        output.say(Message("cli.no_findings", path=str(path)))
         return
-    print(f"{path}：{errors}个错误，{warnings}个警告", file=out)
+    output.say(Message("cli.counts", path=str(path), errors=errors, warnings=len(findings) - errors))
     order = {None: -1} | {s.id: i for i, s in enumerate(report.format.sections)}
     groups: dict[str | None, list[Finding]] = {}
     for finding in findings:
         groups.setdefault(finding.section, []).append(finding)
     for section in sorted(groups, key=lambda s: order.get(s, len(order))):
-        print(f"  {_group_title(report, groups[section][0])}", file=out)
+        title = output.text(Message("cli.basics")) if section is None else report.format.section(section).heading
+        print(f"  {title}", file=output.out)
         for finding in groups[section]:
-            print(f"    {SEVERITY_LABELS[finding.severity]} {finding.code}：{finding.message}", file=out)
+            severity = Message(f"severity.{finding.severity}")
+            line = Message("cli.finding", severity=severity, code=finding.code, message=finding.message)
+            print(f"    {output.text(line)}", file=output.out)
+
+
+def _load(path: Path) -> Report:
+    """A project as a report; raises ProjectError (the project and format loaders' typed errors included)."""
+    from govform.io.project import load_project
+
+    return load_project(path)
 
 
 def _check(args: argparse.Namespace) -> int:
     from govform.domain.rules import validate
-    from govform.io.project import ProjectError, load_project
+    from govform.io.project import ProjectError
 
+    output = Output(args.lang)
     status = EXIT_OK
     results = []
     for name in args.files:
         path = Path(name)
         try:
-            report = load_project(path)
+            report = _load(path)
         except ProjectError as error:
             status = EXIT_UNREADABLE
-            results.append({"file": str(path), "readable": False, "error": str(error), "findings": []})
+            results.append({"file": str(path), "readable": False, "error": output.text(error.message), "findings": []})
             if not args.json:
-                print(str(error), file=sys.stderr)
+                output.complain(error.message)
             continue
         findings = validate(report)
         if any(f.is_error for f in findings) and status == EXIT_OK:
@@ -90,11 +116,11 @@ def _check(args: argparse.Namespace) -> int:
                 "readable": True,
                 "errors": sum(f.is_error for f in findings),
                 "warnings": sum(not f.is_error for f in findings),
-                "findings": [_finding_json(report, f) for f in findings],
+                "findings": [_finding_json(report, f, output) for f in findings],
             }
         )
         if not args.json:
-            print_findings(path, report, findings, sys.stdout)
+            print_findings(path, report, findings, output)
     if args.json:
         json.dump(results, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
@@ -102,41 +128,55 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
+    from govform.domain.messages import Message
     from govform.domain.rules import validate
-    from govform.io.project import ProjectError, load_project
+    from govform.io import registry
+    from govform.io.export_fonts import FALLBACK_FONTS, STANDARD_FONTS
+    from govform.io.project import ProjectError
 
+    output = Output(args.lang)
     path = Path(args.project)
     try:
-        report = load_project(path)
+        report = _load(path)
     except ProjectError as error:
-        print(str(error), file=sys.stderr)
+        output.complain(error.message)
         return EXIT_UNREADABLE
-    findings = validate(report)
-    print_findings(path, report, findings, sys.stdout)
-    errors = sum(f.is_error for f in findings)
-    if errors and args.strict:
-        print(f"报告中还有{errors}个错误，未导出。请先改正，或去掉 --strict 导出草稿。", file=sys.stderr)
-        return EXIT_ERRORS
-
-    from govform.io.docx_export import ExportError, export_docx  # python-docx loads only for an export
-    from govform.io.export_fonts import FALLBACK_FONTS, STANDARD_FONTS
-
     out = Path(args.output) if args.output else path.with_suffix(".docx")
     try:
-        export_docx(report, out, fonts=FALLBACK_FONTS if args.fallback_fonts else STANDARD_FONTS)
-    except ExportError as error:
-        print(str(error), file=sys.stderr)
+        registry.exporter(out)
+    except registry.UnknownKind as error:
+        output.complain(error.message)
         return EXIT_UNREADABLE
-    note = f"（报告中还有{errors}个错误，改正后请重新导出）" if errors else ""
-    print(f"已导出：{out}{note}")
+    findings = validate(report)
+    print_findings(path, report, findings, output)
+    errors = sum(f.is_error for f in findings)
+    if errors and args.strict:
+        output.complain(Message("cli.strict_refused", errors=errors))
+        return EXIT_ERRORS
+    options = registry.ExportOptions(fonts=FALLBACK_FONTS if args.fallback_fonts else STANDARD_FONTS)
+    try:
+        registry.export(report, out, options)
+    except registry.ExportError as error:
+        output.complain(error.message)
+        return EXIT_UNREADABLE
+    output.say(Message("cli.exported_with_errors" if errors else "cli.exported", path=str(out), errors=errors))
     return EXIT_OK
 
 
 def _gui(args: argparse.Namespace) -> int:
-    gc.disable()  # start-up makes objects that live as long as the window; run_gui freezes them once shown
+    startup.begin()
     from govform.app import run_gui  # Qt loads only when the window is wanted
 
     return run_gui(args.file, smoke=args.smoke)
+
+
+def _add_language(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        default="zh_CN",
+        help="输出的语言：zh_CN（中文，默认）或 en（英文；报告中的正式标签仍为中文）",
+    )
 
 
 def _command_parser() -> argparse.ArgumentParser:
@@ -150,21 +190,25 @@ def _command_parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check", help="核对项目文件中的数据（勾稽关系等）", description="核对一个或多个项目文件。")
     check.add_argument("files", nargs="+", metavar="FILE", help=".govform 项目文件")
     check.add_argument("--json", action="store_true", help="以 JSON 输出，供其他程序读取")
+    _add_language(check)
     check.set_defaults(run=_check)
 
     export = sub.add_parser(
         "export",
-        help="导出为 Word 文档（.docx，国家标准公文格式）",
-        description="把项目文件导出为 Word 文档。报告中有错误时照常导出并列出问题；加 --strict 则拒绝导出。",
+        help="导出为 Word 文档（国家标准公文格式）",
+        description=(
+            "把项目文件导出为文档，类型由 -o 的扩展名决定。报告中有错误时照常导出并列出问题；加 --strict 则拒绝导出。"
+        ),
     )
     export.add_argument("project", metavar="PROJECT", help=".govform 项目文件")
-    export.add_argument("-o", "--output", metavar="OUT.docx", help="导出的文件（默认：与项目文件同名的 .docx）")
+    export.add_argument("-o", "--output", metavar="OUT", help="导出的文件（默认：与项目文件同名的 Word 文档）")
     export.add_argument("--strict", action="store_true", help="报告中还有错误时不导出（退出码 1）")
     export.add_argument(
         "--fallback-fonts",
         action="store_true",
         help="使用仿宋、楷体、宋体代替仿宋_GB2312、楷体_GB2312、方正小标宋简体（电脑上没有这些字体时）",
     )
+    _add_language(export)
     export.set_defaults(run=_export)
     return commands
 

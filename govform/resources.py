@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 import zlib
 from functools import cache
@@ -38,9 +39,41 @@ def resources_dir() -> Path:
     return _data_root() / "resources"
 
 
-def template_path(format_id: str) -> Path:
-    """The TOML file that defines the report format `format_id` (e.g. "standard-2021")."""
-    return templates_dir() / f"{format_id}.toml"
+TEMPLATES_ENV = "GOVFORM_TEMPLATES"
+"""If set, a folder of extra report formats (`<id>.toml`), or replacements for shipped ones of the same id:
+for writing and trying a new format without touching the installed program."""
+
+_TEMPLATE_NAME = re.compile(r"[a-z0-9][a-z0-9-]{0,63}")
+
+
+def _template_folders() -> list[Path]:
+    extra = os.environ.get(TEMPLATES_ENV)
+    return ([Path(extra)] if extra else []) + [templates_dir()]
+
+
+def template_names() -> list[str]:
+    """The report formats govform knows, by name (the templates shipped, and any in GOVFORM_TEMPLATES)."""
+    names = {
+        path.stem
+        for folder in _template_folders()
+        for path in folder.glob("*.toml")
+        if _TEMPLATE_NAME.fullmatch(path.stem)
+    }
+    return sorted(names)
+
+
+def template_path(name: str) -> Path | None:
+    """The TOML file of the report format `name` (e.g. "standard-2021"), or None if there is no such format.
+
+    Formats are found by name among the templates, never by path: a project file cannot make govform read
+    a file elsewhere on disk."""
+    if not isinstance(name, str) or not _TEMPLATE_NAME.fullmatch(name):
+        return None
+    for folder in _template_folders():
+        path = folder / f"{name}.toml"
+        if path.is_file():
+            return path
+    return None
 
 
 def sample_project() -> Path:

@@ -103,10 +103,3 @@ def test_check_loads_no_qt_and_no_document_libraries():
     result = subprocess.run([sys.executable, "-c", code, str(sample_project())], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-1] == "[]"
-
-
-def test_importing_the_command_line_loads_no_domain_yet():
-    code = "import sys, govform.cli; print(sorted(m for m in sys.modules if m.startswith('govform.')))"
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "['govform.cli']"

@@ -1,15 +1,24 @@
-"""The report format (sections, tables, labels, rules) loaded from its TOML file in templates/."""
+"""The report format (sections, tables, labels, rules) loaded from its TOML file in templates/.
+
+`parse_format` checks the whole template when it is loaded, the way a compiler checks a program: every
+table, row and column a rule or total names must exist, rule ids must be unique, every rule has the
+parameters and messages of its kind, and each message uses only the placeholders its rule fills in. A
+broken template is refused with a FormatError naming the file and the key, never a KeyError mid-typing.
+"""
 
 from __future__ import annotations
 
+import enum
+import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import MISSING, dataclass, field, fields
 from functools import cache
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, NamedTuple
+from typing import Any, ClassVar, NoReturn, get_type_hints
 
-from govform.resources import read_toml, template_path
+from govform.domain.messages import Message, placeholders
+from govform.resources import read_toml, template_names, template_path
 
 DEFAULT_FORMAT = "standard-2021"
 
@@ -17,24 +26,49 @@ Cell = tuple[str, str]
 """A value cell inside one table: (row id, column id)."""
 
 
+class Severity(enum.StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+class ValueType(enum.StrEnum):
+    INTEGER = "integer"  # a count, a whole number ≥ 0
+    AMOUNT = "amount"  # money in 万元, a decimal ≥ 0
+
+
 class FormatError(Exception):
-    """The format file itself is broken: a developer's error, never the clerk's."""
+    """A template that cannot be used: a template author's error, never the clerk's. Names the file and key."""
+
+    def __init__(self, file: str, key: str, problem: Message):
+        self.file = file
+        self.key = key
+        self.problem = problem
+        self.message = Message("format.broken", file=file, key=key, problem=problem)
+        super().__init__(str(self.message))
 
 
-# The format's value records are NamedTuples: immutable, equal and hashable by value as frozen dataclasses
-# are, but defined ~0.5 ms faster each at start-up (Python 3.11 compiles six methods per frozen dataclass).
-# Table and Format, compared by identity, stay dataclasses.
+class UnknownFormat(LookupError):
+    """A format name that no template in templates/ carries (or that is not a name at all)."""
+
+    def __init__(self, name: object):
+        self.name = name
+        self.message = Message("format.unknown", name=str(name)[:80])
+        super().__init__(str(self.message))
 
 
-class Node(NamedTuple):
+# -- the format's records --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Node:
     """A label in a row or column tree; leaves carry the id of a row or column."""
 
     label: str
     id: str | None = None
     short: str | None = None
     children: tuple[Node, ...] = ()
-    type: str = "integer"
-    unit: str | None = None
+    type: ValueType = ValueType.INTEGER
+    breaks: str | None = None  # the label with its printed line breaks ("商业\n企业"), when it has any
 
     @property
     def depth(self) -> int:
@@ -48,16 +82,17 @@ class Node(NamedTuple):
             yield from child.leaves((*path, self))
 
 
-class Column(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Column:
     id: str
     label: str
-    type: str  # "integer" or "amount"
-    unit: str | None
+    type: ValueType
     path: tuple[str, ...]  # the group labels above it, outermost first
     display: str  # the shortest name that is unique in its block, e.g. "行政复议·结果维持"
 
 
-class Row(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Row:
     id: str
     label: str
     path: tuple[Node, ...]  # the group nodes above it, outermost first
@@ -65,7 +100,8 @@ class Row(NamedTuple):
     short: str  # what a rule message calls it, e.g. "第一项", "第三项（七）总计"
 
 
-class Block(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Block:
     id: str
     title: str | None
     corner: str | None
@@ -86,7 +122,7 @@ class Block(NamedTuple):
         return max(node.depth for node in self.column_tree)
 
 
-@dataclass(frozen=True, eq=False)  # identity: a format's tables are singletons
+@dataclass(frozen=True, slots=True, eq=False)  # identity: a format's tables are singletons
 class Table:
     id: str
     number: str
@@ -94,11 +130,15 @@ class Table:
     short: str  # "表三"
     blocks: tuple[Block, ...]
     cells: tuple[Cell, ...]  # every value cell in printed order
+    label_widths: tuple[float, ...]  # the share of each label column in the window's grid
     _rows: Mapping[str, tuple[Block, Row]] = field(repr=False)
     _columns: Mapping[Cell, Column] = field(repr=False)
 
     def row(self, row_id: str) -> Row:
         return self._rows[row_id][1]
+
+    def has_row(self, row_id: str) -> bool:
+        return row_id in self._rows
 
     def block_of(self, row_id: str) -> Block:
         return self._rows[row_id][0]
@@ -108,6 +148,9 @@ class Table:
 
     def has_cell(self, row_id: str, column_id: str) -> bool:
         return (row_id, column_id) in self._columns
+
+    def has_column(self, column_id: str) -> bool:
+        return any(column.id == column_id for block in self.blocks for column in block.columns)
 
     @property
     def rows(self) -> tuple[Row, ...]:
@@ -129,12 +172,12 @@ class Table:
         return f"{self.short} {row.display} / {column.display}" if row.display else f"{self.short} {column.display}"
 
 
-class Section(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Section:
     id: str
     number: str
     title: str
-    kind: str  # "narrative" or "table"
-    table: str | None = None
+    table: str | None = None  # the table a statistics section shows
     required: bool = False
     subsection_numbering: str | None = None
     subsections: tuple[str, ...] = ()  # the standard sub-heads a new report starts with
@@ -149,44 +192,353 @@ class Section(NamedTuple):
         return (self.subsection_numbering or "{n}").format(n=chinese_numeral(index + 1))
 
 
-class AgencyKind(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class AgencyKind:
     id: str
     label: str
     makes_regulations: bool
     fee_ceiling: int | None = None
 
 
-class Rule(NamedTuple):
-    code: str
-    severity: str
-    kind: str
-    params: Mapping[str, Any]
-
-
-class Total(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Total:
     """A cell the report fills in by itself as the sum of other cells of the same table."""
 
     table: str
     cell: Cell
     parts: tuple[Cell, ...]
-    rule: str
+    rule: str  # the id of the sum rule that defines it
 
 
-@dataclass(frozen=True, eq=False)
+# -- rules: one typed record per kind -------------------------------------------------------------
+
+
+Words = Mapping[str, frozenset[str]]
+"""A rule kind's messages: each message's name, and the placeholders a rule of that kind fills in for it."""
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """One rule of the format. Each kind is a subclass with typed parameters; `MESSAGES` names the messages a
+    rule of that kind carries and the placeholders each may use."""
+
+    KIND: ClassVar[str] = ""
+    MESSAGES: ClassVar[Words] = {}
+
+    id: str  # unique in the format, e.g. "R4-review"
+    code: str  # the code a clerk sees, shared by rules stating the same thing, e.g. "R4"
+    severity: Severity
+    format: str  # the id of the format, for its messages' keys
+
+    def message(self, name: str = "message", **params: Any) -> Message:
+        """This rule's message `name` with its placeholders' values (the words come from the catalogue)."""
+        return Message(f"{self.format}.rules.{self.id}.{name}", **params)
+
+    def check(self, checks: _Checks) -> None:
+        """Refuse parameters that name a table, row, column or section the format does not have."""
+
+
+def _words(*names: str) -> frozenset[str]:
+    return frozenset(names)
+
+
+class _Checks:
+    """The naming checks rules share; each raises a FormatError naming the file and key."""
+
+    def __init__(self, tables: Mapping[str, Table], sections: Mapping[str, Section], where: str, file: str):
+        self.tables, self.sections, self.where, self.file = tables, sections, where, file
+
+    def fail(self, key: str, problem: Message) -> NoReturn:
+        raise FormatError(self.file, f"{self.where}.{key}", problem)
+
+    def table(self, key: str, table_id: str) -> Table:
+        if table_id not in self.tables:
+            self.fail(key, Message("format.no_table", name=table_id))
+        return self.tables[table_id]
+
+    def rows(self, key: str, table: Table, row_ids: tuple[str, ...]) -> None:
+        for row_id in row_ids:
+            if not table.has_row(row_id):
+                self.fail(key, Message("format.no_row", table=table.short, name=row_id))
+
+    def columns(self, key: str, table: Table, column_ids: tuple[str, ...]) -> None:
+        for column_id in column_ids:
+            if not table.has_column(column_id):
+                self.fail(key, Message("format.no_column", table=table.short, name=column_id))
+
+    def cells(self, key: str, table: Table, cells: tuple[Cell, ...]) -> None:
+        for row_id, column_id in cells:
+            if not table.has_cell(row_id, column_id):
+                self.fail(key, Message("format.no_cell", table=table.short, row=row_id, column=column_id))
+
+    def section(self, key: str, section_id: str) -> None:
+        if section_id not in self.sections:
+            self.fail(key, Message("format.no_section", name=section_id))
+
+    def patterns(self, key: str, patterns: tuple[str, ...]) -> None:
+        """Regular expressions that capture one figure (or year) each."""
+        for pattern in patterns:
+            try:
+                compiled = re.compile(pattern)
+            except re.error as error:
+                self.fail(key, Message("format.bad_pattern", error=str(error)))
+            if compiled.groups != 1:
+                self.fail(key, Message("format.pattern_groups", pattern=pattern))
+
+
+@dataclass(frozen=True, slots=True)
+class Balance(Rule):
+    """In each column of a block: the sum of the `left` rows equals the sum of the `right` rows (R1)."""
+
+    KIND = "balance"
+    MESSAGES: ClassVar[Words] = {"message": _words("table", "column", "left_terms", "right_terms", "left", "right")}
+    table: str
+    left: tuple[str, ...]
+    right: tuple[str, ...]
+
+    def check(self, checks: _Checks) -> None:
+        table = checks.table("table", self.table)
+        checks.rows("left", table, self.left)
+        checks.rows("right", table, self.right)
+        blocks = {table.block_of(row).id for row in (*self.left, *self.right)}
+        if len(blocks) > 1:
+            checks.fail("right", Message("format.rows_in_blocks", table=table.short))
+
+
+@dataclass(frozen=True, slots=True)
+class Sum(Rule):
+    """`total` equals the sum of `parts`, in every row (per = "row") or every column (per = "column").
+
+    Sum rules also define the totals the report fills in by itself."""
+
+    KIND = "sum"
+    MESSAGES: ClassVar[Words] = {"message": _words("table", "row", "column", "total", "sum")}
+    table: str
+    per: str
+    total: str
+    parts: tuple[str, ...]
+
+    def cells(self, table: Table) -> Iterator[tuple[Cell, tuple[Cell, ...]]]:
+        """The (total cell, part cells) pairs this rule states for `table`."""
+        if self.per == "row":
+            for row in table.rows:
+                if table.has_cell(row.id, self.total):
+                    yield (row.id, self.total), tuple((row.id, part) for part in self.parts)
+        else:
+            for column in table.block_of(self.total).columns:
+                yield (self.total, column.id), tuple((part, column.id) for part in self.parts)
+
+    def check(self, checks: _Checks) -> None:
+        table = checks.table("table", self.table)
+        if self.per not in ("row", "column"):
+            checks.fail("per", Message("format.bad_choice", value=self.per, choices="row, column"))
+        if self.per == "row":
+            checks.columns("total", table, (self.total,))
+            checks.columns("parts", table, self.parts)
+        else:
+            checks.rows("total", table, (self.total,))
+            checks.rows("parts", table, self.parts)
+        for cell, parts in self.cells(table):
+            checks.cells("parts", table, (cell, *parts))
+
+
+@dataclass(frozen=True, slots=True)
+class CellsFilled(Rule):
+    """Every cell holds an acceptable figure: not blank, not text (R5)."""
+
+    KIND = "cells"
+    MESSAGES: ClassVar[Words] = {
+        "message_blank": _words("cell"),
+        "message_invalid": _words("cell", "text", "reason"),
+    }
+
+
+@dataclass(frozen=True, slots=True)
+class SectionsFilled(Rule):
+    """The agency is named, the year fits the format, required sections and every sub-head have text (R6)."""
+
+    KIND = "sections"
+    MESSAGES: ClassVar[Words] = {
+        "message_empty": _words("section"),
+        "message_empty_subsection": _words("section", "subsection"),
+        "message_untitled_subsection": _words("section", "number"),
+        "message_agency": _words(),
+        "message_year": _words("year", "first_year"),
+    }
+
+
+@dataclass(frozen=True, slots=True)
+class ProcessingFee(Rule):
+    """A section must state the 信息处理费 position (mention one of `keywords`)."""
+
+    KIND = "processing_fee"
+    MESSAGES: ClassVar[Words] = {"message": _words("section")}
+    section: str
+    keywords: tuple[str, ...]
+
+    def check(self, checks: _Checks) -> None:
+        checks.section("section", self.section)
+
+
+@dataclass(frozen=True, slots=True)
+class Regulations(Rule):
+    """Only agencies that make 规章 report figures in these cells (W1)."""
+
+    KIND = "regulations"
+    MESSAGES: ClassVar[Words] = {"message": _words("cell", "value", "agency_kind")}
+    table: str
+    rows: tuple[str, ...]
+    columns: tuple[str, ...]
+
+    def check(self, checks: _Checks) -> None:
+        table = checks.table("table", self.table)
+        checks.rows("rows", table, self.rows)
+        checks.cells("columns", table, tuple((row, column) for row in self.rows for column in self.columns))
+
+
+@dataclass(frozen=True, slots=True)
+class Repealed(Rule):
+    """No more documents repealed than were in force plus issued (W2)."""
+
+    KIND = "repealed"
+    MESSAGES: ClassVar[Words] = {"message": _words("table", "row", "repealed", "in_force", "issued")}
+    table: str
+    rows: tuple[str, ...]
+    issued: str
+    repealed: str
+    in_force: str
+
+    def check(self, checks: _Checks) -> None:
+        table = checks.table("table", self.table)
+        checks.rows("rows", table, self.rows)
+        for key, column in (("issued", self.issued), ("repealed", self.repealed), ("in_force", self.in_force)):
+            checks.cells(key, table, tuple((row, column) for row in self.rows))
+
+
+@dataclass(frozen=True, slots=True)
+class _OneCell(Rule):
+    table: str
+    row: str
+    column: str
+
+    def check(self, checks: _Checks) -> None:
+        self.check_cell(checks)
+
+    def check_cell(self, checks: _Checks) -> None:
+        table = checks.table("table", self.table)
+        checks.rows("row", table, (self.row,))
+        checks.cells("column", table, ((self.row, self.column),))
+
+
+@dataclass(frozen=True, slots=True)
+class NarrativeFigures(_OneCell):
+    """A figure quoted in the text ("收到申请N件") matches the table (W3); `patterns` capture the figure."""
+
+    KIND = "narrative_figures"
+    MESSAGES: ClassVar[Words] = {"message": _words("section", "quoted", "table", "value")}
+    patterns: tuple[str, ...] = ()
+
+    def check(self, checks: _Checks) -> None:
+        self.check_cell(checks)
+        checks.patterns("patterns", self.patterns)
+
+
+@dataclass(frozen=True, slots=True)
+class FeeNotice(_OneCell):
+    """A fee-related figure above 0 must be explained in a section (W4)."""
+
+    KIND = "fee_notice"
+    MESSAGES: ClassVar[Words] = {"message": _words("table", "row", "value", "section")}
+    section: str = ""
+    keywords: tuple[str, ...] = ()
+
+    def check(self, checks: _Checks) -> None:
+        self.check_cell(checks)
+        checks.section("section", self.section)
+
+
+@dataclass(frozen=True, slots=True)
+class FeeAmount(_OneCell):
+    """An amount above the agency kind's plausible ceiling was probably typed in 元, not 万元 (W6)."""
+
+    KIND = "fee_amount"
+    MESSAGES: ClassVar[Words] = {"message": _words("cell", "value", "agency_kind")}
+
+
+@dataclass(frozen=True, slots=True)
+class Dates(Rule):
+    """The signature date falls in the next year by the deadline; the statistics period names the year (W5)."""
+
+    KIND = "dates"
+    MESSAGES: ClassVar[Words] = {
+        "message_missing": _words(),
+        "message_year": _words("date", "next_year"),
+        "message_late": _words("date", "next_year", "month", "day"),
+        "message_period": _words("section", "quoted", "year"),
+    }
+    period_pattern: str
+
+    def check(self, checks: _Checks) -> None:
+        checks.patterns("period_pattern", (self.period_pattern,))
+
+
+RULE_KINDS: Mapping[str, type[Rule]] = MappingProxyType(
+    {
+        kind.KIND: kind
+        for kind in (
+            Balance,
+            Sum,
+            CellsFilled,
+            SectionsFilled,
+            ProcessingFee,
+            Regulations,
+            Repealed,
+            NarrativeFigures,
+            FeeNotice,
+            FeeAmount,
+            Dates,
+        )
+    }
+)
+
+
+# -- the format ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Labels:
+    """What the format calls the report's particulars (the words are the format's; see its [labels])."""
+
+    format: str
+
+    def field(self, name: str) -> Message:
+        """The label of a metadata field: agency, agency_kind, year, signed_on or preamble."""
+        return Message(f"{self.format}.labels.{name}")
+
+
+META_FIELDS = ("agency", "agency_kind", "year", "signed_on", "preamble")
+
+
+@dataclass(frozen=True, slots=True, eq=False)
 class Format:
     id: str
     name: str
+    reference: str  # the document that issued it, e.g. 国办公开办函〔2021〕30号
     first_year: int
+    last_year: int | None  # the last report year it applies to (None: still in force)
     title_line: str
     date_pattern: str
     deadline: tuple[int, int]
     max_integer: int
     amount_places: int
+    default_agency_kind: str
+    export_name: str
     sections: tuple[Section, ...]
     tables: Mapping[str, Table]
     agency_kinds: tuple[AgencyKind, ...]
     rules: tuple[Rule, ...]
     totals: Mapping[tuple[str, Cell], Total]
+    labels: Labels
 
     def section(self, section_id: str) -> Section:
         for section in self.sections:
@@ -206,45 +558,130 @@ class Format:
     def format_date(self, year: int, month: int, day: int) -> str:
         return self.date_pattern.format(year=year, month=month, day=day)
 
+    def export_stem(self, agency: str, year: int) -> str:
+        """The name an exported or saved report is offered under, without its suffix."""
+        return self.export_name.format(agency=agency, year=year)
+
     def section_of_table(self, table_id: str) -> Section:
         for section in self.sections:
             if section.table == table_id:
                 return section
         raise KeyError(table_id)
 
+    def applies_to(self, year: int) -> bool:
+        return year >= self.first_year and (self.last_year is None or year <= self.last_year)
+
 
 _NUMERALS = "零一二三四五六七八九"
 
 
 def chinese_numeral(n: int) -> str:
-    """1 → 一, 10 → 十, 12 → 十二, 21 → 二十一 (sub-heads rarely pass 99)."""
+    """1 → 一, 10 → 十, 12 → 十二, 21 → 二十一, 100 → 一百, 105 → 一百零五 (any n ≥ 1)."""
     if n < 10:
         return _NUMERALS[n]
-    tens, ones = divmod(n, 10)
-    return ("" if tens == 1 else _NUMERALS[tens]) + "十" + (_NUMERALS[ones] if ones else "")
+    if n < 100:
+        tens, ones = divmod(n, 10)
+        return ("" if tens == 1 else _NUMERALS[tens]) + "十" + (_NUMERALS[ones] if ones else "")
+    digits = str(n)
+    spoken, zero = [], False
+    units = ["", "十", "百", "千"]
+    for place, digit in enumerate(digits):
+        unit = units[(len(digits) - 1 - place) % 4] + ("万" * ((len(digits) - 1 - place) // 4))
+        if digit == "0":
+            zero = True
+            continue
+        if zero and spoken:
+            spoken.append("零")
+        zero = False
+        spoken.append(_NUMERALS[int(digit)] + unit)
+    return "".join(spoken)
 
 
-def _node(raw: Mapping[str, Any]) -> Node:
+# -- reading a template -----------------------------------------------------------------------------
+
+
+class _Reader:
+    """Typed access to the template's data, each failure a FormatError naming the file and the key."""
+
+    def __init__(self, file: str):
+        self.file = file
+
+    def fail(self, key: str, problem: Message) -> FormatError:
+        return FormatError(self.file, key, problem)
+
+    def get(self, data: Mapping[str, Any], key: str, where: str, kind: type | tuple[type, ...], default: Any = ...):
+        if key not in data:
+            if default is ...:
+                raise self.fail(_join(where, key), Message("format.missing"))
+            return default
+        value = data[key]
+        if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+            raise self.fail(_join(where, key), Message("format.wrong_type", expected=_type_name(kind)))
+        return value
+
+    def text(self, data: Mapping[str, Any], key: str, where: str, default: Any = ...) -> str:
+        return self.get(data, key, where, str, default)
+
+    def texts(self, data: Mapping[str, Any], key: str, where: str, default: Any = ...) -> tuple[str, ...]:
+        value = self.get(data, key, where, list, default)
+        if not all(isinstance(item, str) for item in value):
+            raise self.fail(_join(where, key), Message("format.wrong_type", expected=_type_name(list)))
+        return tuple(value)
+
+    def table(self, data: Mapping[str, Any], key: str, where: str) -> Mapping[str, Any]:
+        return self.get(data, key, where, dict)
+
+    def tables(self, data: Mapping[str, Any], key: str, where: str, default: Any = ...) -> list[Mapping[str, Any]]:
+        value = self.get(data, key, where, list, default)
+        if not all(isinstance(item, dict) for item in value):
+            raise self.fail(_join(where, key), Message("format.wrong_type", expected=_type_name(dict)))
+        return value
+
+
+def _join(where: str, key: str) -> str:
+    return f"{where}.{key}" if where else key
+
+
+def _type_name(kind: type | tuple[type, ...]) -> Message:
+    names = {str: "text", int: "integer", bool: "boolean", list: "list", dict: "table", float: "number"}
+    first = kind[0] if isinstance(kind, tuple) else kind
+    return Message(f"format.type.{names.get(first, 'value')}")
+
+
+def _node(reader: _Reader, raw: Mapping[str, Any], where: str) -> Node:
+    label = reader.text(raw, "label", where, "")
+    type_name = reader.text(raw, "type", where, "integer")
+    try:
+        value_type = ValueType(type_name)
+    except ValueError:
+        problem = Message("format.bad_choice", value=type_name, choices="integer, amount")
+        raise reader.fail(f"{where}.type", problem) from None
+    breaks = reader.text(raw, "breaks", where, None)
+    if breaks is not None and breaks.replace("\n", "") != label:
+        raise reader.fail(f"{where}.breaks", Message("format.breaks_differ", label=label))
+    children = tuple(
+        _node(reader, child, f"{where}.children[{i}]")
+        for i, child in enumerate(reader.tables(raw, "children", where, []))
+    )
     return Node(
-        label=raw.get("label", ""),
-        id=raw.get("id"),
-        short=raw.get("short"),
-        children=tuple(_node(child) for child in raw.get("children", ())),
-        type=raw.get("type", "integer"),
-        unit=raw.get("unit"),
+        label, reader.text(raw, "id", where, None), reader.text(raw, "short", where, None), children, value_type, breaks
     )
 
 
-def _block(table_short: str, raw: Mapping[str, Any]) -> Block:
-    row_tree = tuple(_node(r) for r in raw["rows"])
-    column_tree = tuple(_node(c) for c in raw["columns"])
-    title = raw.get("title")
+def _block(reader: _Reader, table_short: str, raw: Mapping[str, Any], where: str) -> Block:
+    row_tree = tuple(_node(reader, r, f"{where}.rows[{i}]") for i, r in enumerate(reader.tables(raw, "rows", where)))
+    column_tree = tuple(
+        _node(reader, c, f"{where}.columns[{i}]") for i, c in enumerate(reader.tables(raw, "columns", where))
+    )
+    if not row_tree or not column_tree:
+        raise reader.fail(f"{where}.rows", Message("format.empty_block"))
+    title = reader.text(raw, "title", where, None)
 
     rows = []
     for top in row_tree:
         for path, leaf in top.leaves():
             if leaf.id is None:
-                raise FormatError(f"{table_short}: a row without an id: {leaf.label}")
+                raise reader.fail(f"{where}.rows", Message("format.leaf_without_id", label=leaf.label))
             prefix = "".join(node.short or node.label for node in path[:1])
             middle = " ".join(node.label for node in path[1:])
             display = prefix + (middle + " " if middle else "") + leaf.label
@@ -257,120 +694,239 @@ def _block(table_short: str, raw: Mapping[str, Any]) -> Block:
     names = [(*(node.label for node in path), leaf.label) for path, leaf in leaves]
     columns = []
     for (_, leaf), chain in zip(leaves, names, strict=True):
-        if leaf.id is None or leaf.type not in ("integer", "amount"):
-            raise FormatError(f"{table_short}: a column without an id or with an unknown type: {leaf.label}")
+        if leaf.id is None:
+            raise reader.fail(f"{where}.columns", Message("format.leaf_without_id", label=leaf.label))
         # The shortest tail of the label chain that no other column of the block shares.
         size = next(k for k in range(1, len(chain) + 1) if sum(other[-k:] == chain[-k:] for other in names) == 1)
-        columns.append(Column(leaf.id, leaf.label, leaf.type, leaf.unit, chain[:-1], "·".join(chain[-size:])))
-    return Block(raw["id"], title, raw.get("corner"), row_tree, column_tree, tuple(rows), tuple(columns))
+        columns.append(Column(leaf.id, leaf.label, leaf.type, chain[:-1], "·".join(chain[-size:])))
+    if len({c.id for c in columns}) != len(columns):
+        raise reader.fail(f"{where}.columns", Message("format.duplicate_id", name=table_short))
+    block_id = reader.text(raw, "id", where)
+    return Block(
+        block_id, title, reader.text(raw, "corner", where, None), row_tree, column_tree, tuple(rows), tuple(columns)
+    )
 
 
-def _table(table_id: str, raw: Mapping[str, Any]) -> Table:
-    blocks = tuple(_block(raw["short"], b) for b in raw["blocks"])
+def _table(reader: _Reader, table_id: str, raw: Mapping[str, Any]) -> Table:
+    where = f"tables.{table_id}"
+    short = reader.text(raw, "short", where)
+    blocks = tuple(
+        _block(reader, short, b, f"{where}.blocks[{i}]") for i, b in enumerate(reader.tables(raw, "blocks", where))
+    )
+    if not blocks:
+        raise reader.fail(f"{where}.blocks", Message("format.missing"))
     rows: dict[str, tuple[Block, Row]] = {}
     columns: dict[Cell, Column] = {}
     cells: list[Cell] = []
     for block in blocks:
         for row in block.rows:
             if row.id in rows:
-                raise FormatError(f"{table_id}: row id {row.id} twice")
+                raise reader.fail(f"{where}.blocks", Message("format.duplicate_row", name=row.id))
             rows[row.id] = (block, row)
             for column in block.columns:
                 columns[(row.id, column.id)] = column
                 cells.append((row.id, column.id))
+    label_depth = max(block.label_depth for block in blocks)
+    widths = reader.get(raw, "label_widths", where, list, [])
+    if len(widths) != label_depth or not all(isinstance(w, int | float) and w > 0 for w in widths):
+        raise reader.fail(f"{where}.label_widths", Message("format.label_widths", count=label_depth))
     return Table(
         id=table_id,
-        number=raw["number"],
-        title=raw["title"],
-        short=raw["short"],
+        number=reader.text(raw, "number", where),
+        title=reader.text(raw, "title", where),
+        short=short,
         blocks=blocks,
         cells=tuple(cells),
+        label_widths=tuple(float(w) for w in widths),
         _rows=MappingProxyType(rows),
         _columns=MappingProxyType(columns),
     )
 
 
-def sum_cells(table: Table, rule: Rule) -> Iterator[tuple[Cell, tuple[Cell, ...]]]:
-    """The (total cell, part cells) pairs a "sum" rule states for `table`."""
-    target, parts = rule.params["total"], tuple(rule.params["parts"])
-    if rule.params["per"] == "row":
-        for row in table.rows:
-            if table.has_cell(row.id, target):
-                yield (row.id, target), tuple((row.id, p) for p in parts)
-    else:
-        for column in table.block_of(target).columns:
-            yield (target, column.id), tuple((p, column.id) for p in parts)
+def _rule(reader: _Reader, raw: Mapping[str, Any], index: int, format_id: str) -> Rule:
+    rule_id = reader.text(raw, "id", f"rules[{index}]")
+    where = f"rules.{rule_id}"
+    kind_name = reader.text(raw, "kind", where)
+    kind = RULE_KINDS.get(kind_name)
+    if kind is None:
+        raise reader.fail(f"{where}.kind", Message("format.bad_choice", value=kind_name, choices=", ".join(RULE_KINDS)))
+    severity_name = reader.text(raw, "severity", where)
+    try:
+        severity = Severity(severity_name)
+    except ValueError:
+        problem = Message("format.bad_choice", value=severity_name, choices="error, warning")
+        raise reader.fail(f"{where}.severity", problem) from None
+    values: dict[str, Any] = {}
+    hints = get_type_hints(kind)
+    own = {f.name for f in fields(Rule)}
+    for spec in fields(kind):
+        if spec.name in own:
+            continue
+        default = ... if spec.default is MISSING else spec.default
+        if hints[spec.name] == tuple[str, ...]:
+            values[spec.name] = reader.texts(raw, spec.name, where, default)
+        else:
+            values[spec.name] = reader.text(raw, spec.name, where, default)
+    known = own | set(values) | {"kind"}
+    for name in raw:
+        if name not in known and name not in kind.MESSAGES:
+            raise reader.fail(f"{where}.{name}", Message("format.unknown_key"))
+    for name, allowed in kind.MESSAGES.items():
+        text = reader.text(raw, name, where)
+        unknown = placeholders(text) - allowed
+        if unknown:
+            raise reader.fail(
+                f"{where}.{name}",
+                Message(
+                    "format.bad_placeholder",
+                    names="、".join("{" + n + "}" for n in sorted(unknown)),
+                    allowed="、".join("{" + n + "}" for n in sorted(allowed)) or "—",
+                ),
+            )
+    return kind(id=rule_id, code=reader.text(raw, "code", where), severity=severity, format=format_id, **values)
+
+
+def _section(reader: _Reader, raw: Mapping[str, Any], index: int) -> Section:
+    where = f"sections[{index}]"
+    return Section(
+        id=reader.text(raw, "id", where),
+        number=reader.text(raw, "number", where),
+        title=reader.text(raw, "title", where),
+        table=reader.text(raw, "table", where, None),
+        required=reader.get(raw, "required", where, bool, False),
+        subsection_numbering=reader.text(raw, "subsection_numbering", where, None),
+        subsections=reader.texts(raw, "subsections", where, ()),
+        optional_subsections=reader.texts(raw, "optional_subsections", where, ()),
+    )
+
+
+def _agency_kind(reader: _Reader, raw: Mapping[str, Any], index: int) -> AgencyKind:
+    where = f"agency_kinds[{index}]"
+    return AgencyKind(
+        id=reader.text(raw, "id", where),
+        label=reader.text(raw, "label", where),
+        makes_regulations=reader.get(raw, "makes_regulations", where, bool),
+        fee_ceiling=reader.get(raw, "fee_ceiling", where, int, None),
+    )
 
 
 def _totals(tables: Mapping[str, Table], rules: tuple[Rule, ...]) -> dict[tuple[str, Cell], Total]:
     totals: dict[tuple[str, Cell], Total] = {}
     for rule in rules:
-        if rule.kind != "sum":
-            continue
-        table = tables[rule.params["table"]]
-        for cell, parts in sum_cells(table, rule):
-            for c in (cell, *parts):
-                if not table.has_cell(*c):
-                    raise FormatError(f"rule {rule.code}: no cell {c} in {table.id}")
-            # The first rule that defines a total fills it; later rules only check it.
-            totals.setdefault((table.id, cell), Total(table.id, cell, parts, rule.code))
+        if isinstance(rule, Sum):
+            for cell, parts in rule.cells(tables[rule.table]):
+                # The first rule that defines a total fills it; later rules only check it.
+                totals.setdefault((rule.table, cell), Total(rule.table, cell, parts, rule.id))
     return totals
 
 
-def parse_format(data: Mapping[str, Any]) -> Format:
-    """Build a Format from the parsed TOML data, checking that rules refer to cells that exist."""
-    try:
-        tables = {tid: _table(tid, raw) for tid, raw in data["tables"].items()}
-        rules = tuple(
-            Rule(
-                r["code"],
-                r["severity"],
-                r["kind"],
-                MappingProxyType({k: v for k, v in r.items() if k not in ("code", "severity", "kind")}),
-            )
-            for r in data["rules"]
+def _check_cycles(totals: Mapping[tuple[str, Cell], Total], reader: _Reader) -> None:
+    state: dict[tuple[str, Cell], int] = {}
+
+    def visit(key: tuple[str, Cell]) -> None:
+        state[key] = 1
+        for part in totals[key].parts:
+            other = (key[0], part)
+            if other in totals:
+                if state.get(other) == 1:
+                    raise reader.fail(f"rules.{totals[key].rule}.parts", Message("format.cycle", cell=part[0]))
+                if other not in state:
+                    visit(other)
+        state[key] = 2
+
+    for key in totals:
+        if key not in state:
+            visit(key)
+
+
+def parse_format(data: Mapping[str, Any], file: str = "") -> Format:
+    """Build a Format from a template's data, checking all of it; raises FormatError naming `file` and the key."""
+    reader = _Reader(file or f"{data.get('id', '?')}.toml")
+    format_id = reader.text(data, "id", "")
+    if file and Path(file).stem != format_id:
+        raise reader.fail("id", Message("format.id_not_file", name=format_id))
+    tables_data = reader.table(data, "tables", "")
+    tables = {tid: _table(reader, tid, reader.table(tables_data, tid, "tables")) for tid in tables_data}
+    sections = tuple(_section(reader, s, i) for i, s in enumerate(reader.tables(data, "sections", "")))
+    by_id: dict[str, Section] = {}
+    for index, section in enumerate(sections):
+        if section.id in by_id:
+            raise reader.fail(f"sections[{index}].id", Message("format.duplicate_id", name=section.id))
+        if section.table is not None and section.table not in tables:
+            raise reader.fail(f"sections[{index}].table", Message("format.no_table", name=section.table))
+        by_id[section.id] = section
+    shown = [s.table for s in sections if s.table]
+    for table_id in tables:
+        if shown.count(table_id) != 1:
+            raise reader.fail(f"tables.{table_id}", Message("format.table_not_shown", name=table_id))
+    rules = tuple(_rule(reader, raw, i, format_id) for i, raw in enumerate(reader.tables(data, "rules", "")))
+    seen: set[str] = set()
+    for rule in rules:
+        if rule.id in seen:
+            raise reader.fail(f"rules.{rule.id}.id", Message("format.duplicate_id", name=rule.id))
+        seen.add(rule.id)
+        rule.check(_Checks(tables, by_id, f"rules.{rule.id}", reader.file))
+    totals = _totals(tables, rules)
+    _check_cycles(totals, reader)
+    agency_kinds = tuple(_agency_kind(reader, k, i) for i, k in enumerate(reader.tables(data, "agency_kinds", "")))
+    default_kind = reader.text(data, "default_agency_kind", "")
+    if default_kind not in {k.id for k in agency_kinds}:
+        raise reader.fail(
+            "default_agency_kind",
+            Message("format.bad_choice", value=default_kind, choices=", ".join(k.id for k in agency_kinds)),
         )
-        sections = tuple(
-            Section(
-                id=s["id"],
-                number=s["number"],
-                title=s["title"],
-                kind=s["kind"],
-                table=s.get("table"),
-                required=s.get("required", False),
-                subsection_numbering=s.get("subsection_numbering"),
-                subsections=tuple(s.get("subsections", ())),
-                optional_subsections=tuple(s.get("optional_subsections", ())),
-            )
-            for s in data["sections"]
-        )
-        return Format(
-            id=data["id"],
-            name=data["name"],
-            first_year=data["first_year"],
-            title_line=data["title"]["report_line"],
-            date_pattern=data["signature"]["date_pattern"],
-            deadline=(data["signature"]["deadline_month"], data["signature"]["deadline_day"]),
-            max_integer=data["numbers"]["max_integer"],
-            amount_places=data["numbers"]["amount_places"],
-            sections=sections,
-            tables=MappingProxyType(tables),
-            agency_kinds=tuple(AgencyKind(**k) for k in data["agency_kinds"]),
-            rules=rules,
-            totals=MappingProxyType(_totals(tables, rules)),
-        )
-    except (KeyError, TypeError) as error:
-        raise FormatError(f"format data incomplete: {error!r}") from error
+    labels = reader.table(data, "labels", "")
+    for name in META_FIELDS:
+        reader.text(labels, name, "labels")
+    title = reader.table(data, "title", "")
+    signature = reader.table(data, "signature", "")
+    numbers = reader.table(data, "numbers", "")
+    files = reader.table(data, "files", "")
+    return Format(
+        id=format_id,
+        name=reader.text(data, "name", ""),
+        reference=reader.text(data, "reference", ""),
+        first_year=reader.get(data, "first_year", "", int),
+        last_year=reader.get(data, "last_year", "", int, None),
+        title_line=reader.text(title, "report_line", "title"),
+        date_pattern=reader.text(signature, "date_pattern", "signature"),
+        deadline=(
+            reader.get(signature, "deadline_month", "signature", int),
+            reader.get(signature, "deadline_day", "signature", int),
+        ),
+        max_integer=reader.get(numbers, "max_integer", "numbers", int),
+        amount_places=reader.get(numbers, "amount_places", "numbers", int),
+        default_agency_kind=default_kind,
+        export_name=reader.text(files, "export_name", "files"),
+        sections=sections,
+        tables=MappingProxyType(tables),
+        agency_kinds=agency_kinds,
+        rules=rules,
+        totals=MappingProxyType(totals),
+        labels=Labels(format_id),
+    )
 
 
 def load_format_file(path: Path) -> Format:
-    return parse_format(read_toml(path))
+    """The format in the template at `path`; a file that is not valid TOML is a FormatError too."""
+    try:
+        data = read_toml(path)
+    except ValueError as error:  # tomllib.TOMLDecodeError, UnicodeDecodeError
+        raise FormatError(path.name, "", Message("format.not_toml", reason=str(error))) from None
+    except OSError as error:
+        raise FormatError(path.name, "", Message("format.unreadable", reason=error.strerror or str(error))) from None
+    return parse_format(data, path.name)
 
 
 @cache
 def load_format(format_id: str = DEFAULT_FORMAT) -> Format:
-    """The format `format_id` from templates/ (cached: formats are immutable)."""
+    """The format named `format_id` (cached: formats are immutable). Raises UnknownFormat or FormatError."""
     path = template_path(format_id)
-    if not path.is_file():
-        raise KeyError(format_id)
+    if path is None:
+        raise UnknownFormat(format_id)
     return load_format_file(path)
+
+
+def format_names() -> list[str]:
+    """The formats a report can be written in, by name (see resources.template_names)."""
+    return template_names()

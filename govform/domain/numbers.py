@@ -1,81 +1,118 @@
-"""Parsing the figures a clerk types or pastes: the one place that decides what a number cell accepts."""
+"""Parsing the figures a clerk types or pastes: the one place that decides what a number cell accepts.
+
+A refused figure raises NumberError carrying a Message (what is wrong, and what the cell accepts); the
+words are in the catalogues under `numbers.`.
+"""
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from decimal import Decimal, InvalidOperation
+
+from govform.domain.messages import Message
 
 # Full-width digits and punctuation an IME produces, folded to ASCII before parsing.
 _FOLD = str.maketrans("０１２３４５６７８９，．－＋", "0123456789,.-+")
-_SPACES = re.compile(r"[\s\u3000]+")
+# Characters a web page or Word carries invisibly (zero-width space and joiners, the word joiner, the BOM):
+# they are dropped, as the clerk cannot see them to delete them.
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
+_EDGE_SPACES = " \t\u3000\u00a0"
 _GROUPED = re.compile(r"\d{1,3}(,\d{3})+")
 _PLAIN = re.compile(r"\d+")
 _DECIMAL = re.compile(r"(\d+|\d{1,3}(?:,\d{3})+)(?:\.(\d+))?|\.(\d+)")
+_MAX_DIGITS = 30  # beyond any figure a report holds; longer runs of digits are refused before int() sees them
 
 DEFAULT_MAX_INTEGER = 10**9
 DEFAULT_AMOUNT_PLACES = 4
 
 
 class NumberError(ValueError):
-    """A figure that cannot be accepted; `str(error)` says in Chinese what is wrong and what is allowed."""
+    """A figure that cannot be accepted; `reason` says what is wrong and what is allowed."""
+
+    def __init__(self, reason: Message):
+        self.reason = reason
+        super().__init__(str(reason))
 
 
 def _normalise(text: str) -> str:
-    return _SPACES.sub("", text.translate(_FOLD))
+    """Fold full-width forms, drop invisible characters and the spaces around the figure."""
+    return text.translate(_FOLD).translate(_INVISIBLE).strip(_EDGE_SPACES + "\r\n")
 
 
-def _reject_sign_or_letters(text: str, folded: str, allowed: str) -> None:
-    if folded.startswith("-") or folded.startswith("−"):
-        raise NumberError(f"不能填负数。{allowed}")
+def _refuse(problem: str, allowed: Message, **params: object) -> NumberError:
+    return NumberError(Message(f"numbers.{problem}", allowed=allowed, **params))
+
+
+def _check_characters(text: str, folded: str, allowed: Message) -> None:
+    if folded.startswith(("-", "−")):
+        raise _refuse("negative", allowed)
     if folded.startswith("+"):
-        raise NumberError(f"请去掉“+”号。{allowed}")
-    if any(not (ch.isdigit() and ch.isascii()) and ch not in ",." for ch in folded):
-        raise NumberError(f"“{text.strip()}”中含有数字以外的字符。{allowed}")
+        raise _refuse("plus", allowed)
+    for ch in folded:
+        if ch.isascii() and (ch.isdigit() or ch in ",."):
+            continue
+        if ch in _EDGE_SPACES:
+            raise _refuse("space_inside", allowed)
+        if ch == "。":
+            raise _refuse("full_stop", allowed)
+        if ch.isspace() or unicodedata.category(ch) in ("Cf", "Cc", "Co", "Cn", "Zl", "Zp"):
+            raise _refuse("invisible", allowed, code=f"U+{ord(ch):04X}")
+        raise _refuse("not_digits", allowed, text=text.strip())
+
+
+def _digits(folded: str, allowed: Message, max_value: int) -> None:
+    if sum(ch.isdigit() for ch in folded) > _MAX_DIGITS:
+        raise _refuse("too_long", allowed, max_value=f"{max_value:,}")
 
 
 def parse_integer(text: str, max_value: int = DEFAULT_MAX_INTEGER) -> int | None:
     """A count: `12`, `１２`, ` 12 `, `1,234`, `１,２３４` → int; blank → None; anything else raises NumberError."""
-    allowed = "此处只能填写0或正整数（如 12、1,234）。"
+    allowed = Message("numbers.allowed_integer")
     folded = _normalise(text)
     if not folded:
         return None
-    _reject_sign_or_letters(text, folded, allowed)
+    _check_characters(text, folded, allowed)
     if "." in folded:
-        raise NumberError(f"此处应填整数，不能有小数。{allowed}")
+        raise _refuse("decimal_in_count", allowed)
+    _digits(folded, allowed, max_value)
     if _PLAIN.fullmatch(folded):
         value = int(folded)
     elif _GROUPED.fullmatch(folded):
         value = int(folded.replace(",", ""))
     else:
-        raise NumberError(f"千位分隔符“,”的位置不对。{allowed}")
+        raise _refuse("grouping", allowed)
     if value > max_value:
-        raise NumberError(f"数值{value:,}过大，超过了{max_value:,}，请核对是否多输了数字。")
+        raise _refuse("too_large", allowed, value=f"{value:,}", max_value=f"{max_value:,}")
     return value
 
 
 def parse_amount(
     text: str, places: int = DEFAULT_AMOUNT_PLACES, max_value: int = DEFAULT_MAX_INTEGER
 ) -> Decimal | None:
-    """A money figure in 万元 kept exact: `2.02`, `１２.５`, `1,234.5` → Decimal; blank → None."""
-    allowed = f"此处填写金额（单位：万元），可以有最多{places}位小数，如 2.02。"
+    """A money figure in 万元 kept exact, as typed: `2.02`, `１２.５`, `1,234.5`, `2.0200` → Decimal; blank → None."""
+    allowed = Message("numbers.allowed_amount", places=places)
     folded = _normalise(text)
     if not folded:
         return None
-    _reject_sign_or_letters(text, folded, allowed)
+    _check_characters(text, folded, allowed)
+    _digits(folded, allowed, max_value)
     match = _DECIMAL.fullmatch(folded)
     if not match:
         if folded.count(".") > 1:
-            raise NumberError(f"小数点多了一个。{allowed}")
-        raise NumberError(f"千位分隔符“,”的位置不对。{allowed}")
+            raise _refuse("two_points", allowed)
+        if folded.endswith("."):
+            raise _refuse("nothing_after_point", allowed)
+        raise _refuse("grouping", allowed)
     fraction = match.group(2) or match.group(3) or ""
     if len(fraction) > places:
-        raise NumberError(f"小数位数太多（最多{places}位）。{allowed}")
+        raise _refuse("too_many_places", allowed, places=places)
     try:
         value = Decimal(folded.replace(",", ""))
     except InvalidOperation as error:  # the pattern above admits only valid decimals
         raise NumberError(allowed) from error
     if value > max_value:
-        raise NumberError(f"金额{value}万元过大，请核对单位是否为万元。")
+        raise _refuse("amount_too_large", allowed, value=format_amount(value))
     return value
 
 

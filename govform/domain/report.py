@@ -7,17 +7,18 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import NamedTuple
 
-from govform.domain.format import Cell, Column, Format, Table, Total
+from govform.domain.format import META_FIELDS, Cell, Column, Format, Table, Total, ValueType
+from govform.domain.messages import Message
 from govform.domain.numbers import NumberError, format_amount, parse_amount, parse_integer
 
 
-class Invalid(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Invalid:
     """Text in a number cell that is not an acceptable figure, kept so nothing the clerk typed is lost."""
 
     text: str
-    reason: str
+    reason: Message
 
     def __str__(self) -> str:
         return self.text
@@ -27,10 +28,27 @@ Value = int | Decimal | Invalid | None
 """A cell: a count (int), an amount in 万元 (Decimal), unacceptable text (Invalid) or blank (None)."""
 
 
-class CellRef(NamedTuple):
+def same_value(a: Value, b: Value) -> bool:
+    """Whether two cell values are the same value: of one type and equal, amounts to the digit as written
+    (2.0200 is not 2.02: the file keeps what was typed), Invalid text with its reason."""
+    if type(a) is not type(b):
+        return False
+    if isinstance(a, Decimal):
+        return a.as_tuple() == b.as_tuple()  # type: ignore[union-attr]
+    return a == b
+
+
+@dataclass(frozen=True, slots=True)
+class CellRef:
+    """A value cell of the report: which table, which row, which column."""
+
     table: str
     row: str
     column: str
+
+    @property
+    def cell(self) -> Cell:
+        return (self.row, self.column)
 
 
 @dataclass
@@ -63,19 +81,15 @@ def paragraphs(text: str) -> list[str]:
 def parse_value(column: Column, text: str, fmt: Format) -> Value:
     """What a cell holds once `text` is typed into it; unacceptable text becomes Invalid with the reason."""
     try:
-        if column.type == "amount":
+        if column.type is ValueType.AMOUNT:
             return parse_amount(text, fmt.amount_places, fmt.max_integer)
         return parse_integer(text, fmt.max_integer)
     except NumberError as error:
-        return Invalid(text.strip(), str(error))
+        return Invalid(text.strip(), error.reason)
 
 
 def _numeric(value: Value) -> bool:
     return isinstance(value, int | Decimal)
-
-
-def _same(a: Value, b: Value) -> bool:
-    return type(a) is type(b) and repr(a) == repr(b)
 
 
 def display_value(value: Value) -> str:
@@ -134,9 +148,6 @@ class TableData:
         """A total holding a figure the clerk typed or a file carried, rather than the computed sum."""
         return cell in self._manual
 
-    def total_of(self, cell: Cell) -> Total | None:
-        return self._totals.get(cell)
-
     def computed(self, cell: Cell) -> Value:
         """The sum of a total's parts (blank when no part holds a number)."""
         values = [self._values[p] for p in self._totals[cell].parts]
@@ -154,7 +165,7 @@ class TableData:
             else:
                 self._manual.add(cell)
         changed: list[Cell] = []
-        if not _same(self._values[cell], value):
+        if not same_value(self._values[cell], value):
             self._values[cell] = value
             changed.append(cell)
             self._propagate(cell, changed)
@@ -165,7 +176,7 @@ class TableData:
             if dependent in self._manual:
                 continue
             value = self.computed(dependent)
-            if not _same(self._values[dependent], value):
+            if not same_value(self._values[dependent], value):
                 self._values[dependent] = value
                 changed.append(dependent)
                 self._propagate(dependent, changed)
@@ -190,18 +201,42 @@ class TableData:
                 self._manual.add(cell)
 
 
-class Change(NamedTuple):
-    """What one mutation changed, for views to refresh exactly that."""
-
-    kind: str  # "cells", "meta", "text" or "subsections"
-    table: str | None = None
-    cells: tuple[Cell, ...] = ()
-    section: str | None = None
-    name: str | None = None  # the metadata field, or "title"/"text" of a sub-head
-    index: int | None = None  # the sub-head concerned
+# What one mutation changed, for views to refresh exactly that.
 
 
-META_FIELDS = ("agency", "agency_kind", "year", "signed_on", "preamble")
+@dataclass(frozen=True, slots=True)
+class CellsChanged:
+    """Cells of one table changed value (derived totals included)."""
+
+    table: str
+    cells: tuple[Cell, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class MetaChanged:
+    """A field of the basic information changed (one of format.META_FIELDS)."""
+
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class TextChanged:
+    """A section's own text (subsection None), or a sub-head's title or text, changed."""
+
+    section: str
+    subsection: int | None = None
+    part: str = "text"  # "text" or "title" (a sub-head's)
+
+
+@dataclass(frozen=True, slots=True)
+class SubsectionsChanged:
+    """Sub-heads of a section were inserted, removed or moved; those from `index` on are renumbered."""
+
+    section: str
+    index: int
+
+
+Change = CellsChanged | MetaChanged | TextChanged | SubsectionsChanged
 
 
 class Report:
@@ -212,14 +247,14 @@ class Report:
         fmt: Format,
         *,
         agency: str = "",
-        agency_kind: str = "township",
+        agency_kind: str | None = None,
         year: int,
         signed_on: dt.date | None = None,
         preamble: str = "",
     ):
         self.format = fmt
         self.agency = agency
-        self.agency_kind = agency_kind
+        self.agency_kind = agency_kind or fmt.default_agency_kind
         self.year = year
         self.signed_on = signed_on
         self.preamble = preamble
@@ -229,11 +264,11 @@ class Report:
             table_id: TableData(table, {cell: total for (tid, cell), total in fmt.totals.items() if tid == table_id})
             for table_id, table in fmt.tables.items()
         }
-        fmt.agency_kind(agency_kind)  # an unknown kind is a programming error: fail early
+        fmt.agency_kind(self.agency_kind)  # an unknown kind is a programming error: fail early
         self._listeners: list[Callable[[Change], None]] = []
 
     @classmethod
-    def new(cls, fmt: Format, *, agency: str, year: int, agency_kind: str = "township") -> Report:
+    def new(cls, fmt: Format, *, agency: str, year: int, agency_kind: str | None = None) -> Report:
         """A blank report with the standard sub-heads of §一 in place and every cell blank."""
         report = cls(fmt, agency=agency, agency_kind=agency_kind, year=year)
         for section in fmt.sections:
@@ -264,10 +299,10 @@ class Report:
     def set_cell(self, table_id: str, row: str, column: str, value: Value) -> tuple[Cell, ...]:
         """Set one cell; returns (and announces) every cell that changed, derived totals included."""
         if isinstance(value, bool) or (isinstance(value, int | Decimal) and value < 0):
-            value = Invalid(str(value), "不能填负数。")
+            value = self.parse(table_id, row, column, str(value))
         changed = tuple(self.tables[table_id].set((row, column), value))
         if changed:
-            self._notify(Change("cells", table=table_id, cells=changed))
+            self._notify(CellsChanged(table_id, changed))
         return changed
 
     def set_cells(self, table_id: str, values: Mapping[Cell, Value]) -> tuple[Cell, ...]:
@@ -277,7 +312,7 @@ class Report:
         for cell, value in values.items():
             changed.update(dict.fromkeys(data.set(cell, value)))
         if changed:
-            self._notify(Change("cells", table=table_id, cells=tuple(changed)))
+            self._notify(CellsChanged(table_id, tuple(changed)))
         return tuple(changed)
 
     def with_cell(self, table_id: str, row: str, column: str, value: Value) -> Report:
@@ -301,34 +336,34 @@ class Report:
             self.format.agency_kind(str(value))
         if getattr(self, name) != value:
             setattr(self, name, value)
-            self._notify(Change("meta", name=name))
+            self._notify(MetaChanged(name))
 
     def set_text(self, section_id: str, text: str) -> None:
         narrative = self.narratives[section_id]
         if narrative.text != text:
             narrative.text = text
-            self._notify(Change("text", section=section_id))
+            self._notify(TextChanged(section_id))
 
     def set_subsection(self, section_id: str, index: int, *, title: str | None = None, text: str | None = None) -> None:
         sub = self.narratives[section_id].subsections[index]
         for name, value in (("title", title), ("text", text)):
             if value is not None and getattr(sub, name) != value:
                 setattr(sub, name, value)
-                self._notify(Change("text", section=section_id, name=name, index=index))
+                self._notify(TextChanged(section_id, index, name))
 
     def insert_subsection(self, section_id: str, index: int, subsection: Subsection) -> None:
         self.narratives[section_id].subsections.insert(index, subsection)
-        self._notify(Change("subsections", section=section_id, index=index))
+        self._notify(SubsectionsChanged(section_id, index))
 
     def remove_subsection(self, section_id: str, index: int) -> Subsection:
         removed = self.narratives[section_id].subsections.pop(index)
-        self._notify(Change("subsections", section=section_id, index=index))
+        self._notify(SubsectionsChanged(section_id, index))
         return removed
 
     def move_subsection(self, section_id: str, source: int, target: int) -> None:
         subs = self.narratives[section_id].subsections
         subs.insert(target, subs.pop(source))
-        self._notify(Change("subsections", section=section_id, index=min(source, target)))
+        self._notify(SubsectionsChanged(section_id, min(source, target)))
 
     # -- reading --------------------------------------------------------------------------------
 

@@ -21,10 +21,11 @@ from docx.oxml.ns import nsdecls, qn
 from govform.domain.format import Section, Table
 from govform.domain.layout import Grid, GridCell, table_grid
 from govform.domain.report import Narrative, Report, display_value, paragraphs
-from govform.io.export_fonts import STANDARD_FONTS, ExportFonts
-from govform.io.files import write_atomically
+from govform.io.export_fonts import ExportFonts
+from govform.io.files import os_error_reason, write_atomically
+from govform.io.registry import ExportError, ExportOptions
 
-__all__ = ["ExportError", "ExportFonts", "export_docx"]
+__all__ = ["export_docx"]
 
 
 def _mm(mm: float) -> int:
@@ -60,34 +61,14 @@ BORDER = '<w:{side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
-class ExportError(Exception):
-    """The DOCX could not be written; `str(error)` is one line of Chinese naming the file."""
-
-    def __init__(self, path: Path | str, problem: str):
-        self.path = Path(path)
-        self.problem = problem
-        super().__init__(f"无法导出“{self.path.name}”：{problem}")
-
-
-def export_docx(report: Report, path: Path | str, fonts: ExportFonts = STANDARD_FONTS) -> None:
+def export_docx(report: Report, path: Path | str, options: ExportOptions | None = None) -> None:
     """Write `report` as a DOCX at `path`, atomically; raises ExportError and leaves an existing file as it was."""
-    document = _Writer(report, fonts).document()
-    _save_atomically(document, Path(path))
-
-
-def _save_atomically(document: Any, path: Path) -> None:
+    document = _Writer(report, (options or ExportOptions()).fonts).document()
+    path = Path(path)
     try:
         write_atomically(path, document.save)
-    except PermissionError as error:
-        raise ExportError(
-            path, "文件可能正在 Word/WPS 中打开，或没有写入权限。请关闭该文件后重试，或换一个保存位置。"
-        ) from error
-    except FileNotFoundError as error:
-        raise ExportError(path, "所在文件夹不存在。") from error
-    except IsADirectoryError as error:
-        raise ExportError(path, "已有同名的文件夹，请换一个文件名。") from error
     except OSError as error:
-        raise ExportError(path, f"写入失败（{error.strerror or error}），磁盘可能已满。原有文件未被改动。") from error
+        raise ExportError(path, os_error_reason(error, writing=True)) from error
 
 
 # -- XML pieces -----------------------------------------------------------------------------------

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
+import stat
 from collections.abc import Callable, Mapping
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from govform.domain.format import load_format
+from govform.domain.format import FormatError, UnknownFormat, load_format
+from govform.domain.messages import Message
 from govform.domain.report import Invalid, Narrative, Report, Subsection, Value
-from govform.io.files import write_atomically
+from govform.io.files import os_error_reason, write_atomically
 
 FILE_KIND = "govform-project"
 FORMAT_VERSION = 1
@@ -20,14 +23,16 @@ BACKUP_SUFFIX = ".bak"
 
 
 class ProjectError(Exception):
-    """A project file that cannot be read or written; `str(error)` is one line of Chinese naming the file."""
+    """A project file that cannot be read or written. `message` says so with the file's name and the problem;
+    `str(error)` is that message in Chinese, one line."""
 
-    verb = "打开"
+    verb = "open"
 
-    def __init__(self, path: Path | str, problem: str):
+    def __init__(self, path: Path | str, problem: Message):
         self.path = Path(path)
         self.problem = problem
-        super().__init__(f"无法{self.verb}“{self.path.name}”：{problem}")
+        self.message = Message(f"project.cannot_{self.verb}", name=self.path.name, problem=problem)
+        super().__init__(str(self.message))
 
 
 class ProjectNotFound(ProjectError):
@@ -51,7 +56,7 @@ class ProjectInvalid(ProjectError):
 
 
 class ProjectSaveError(ProjectError):
-    verb = "保存"
+    verb = "save"
 
 
 # Each migration turns a file of version N (the key) into version N + 1.
@@ -112,148 +117,186 @@ def save_project(report: Report, path: Path | str) -> None:
     payload = dumps_project(report).encode("utf-8")
     try:
         write_atomically(path, lambda out: out.write(payload), backup=path.with_name(path.name + BACKUP_SUFFIX))
-    except PermissionError as error:
-        raise ProjectSaveError(
-            path, "没有写入权限，或文件正被其他程序占用。请换一个位置或关闭占用它的程序后再试。"
-        ) from error
-    except FileNotFoundError as error:
-        raise ProjectSaveError(path, "所在文件夹不存在。") from error
     except OSError as error:
-        raise ProjectSaveError(
-            path, f"写入失败（{error.strerror or error}），磁盘可能已满。原文件未被改动。"
-        ) from error
+        raise ProjectSaveError(path, os_error_reason(error, writing=True)) from error
 
 
 # -- reading ------------------------------------------------------------------------------------
 
+MAX_FILE_SIZE = 20 * 1024 * 1024
+"""The largest project file govform reads: a real one is about 20 KB; anything near this is not a project."""
 
-def _lines(value: Any, where: str, path: Path) -> str:
-    if isinstance(value, str):
-        return value
-    if isinstance(value, list) and all(isinstance(line, str) for line in value):
-        return "\n".join(value)
-    raise ProjectInvalid(path, f"“{where}”应为文字。")
-
-
-def _cell_from_json(report: Report, table_id: str, row: str, column: str, raw: Any, path: Path) -> Value:
-    if raw is None:
-        return None
-    if isinstance(raw, bool):
-        raise ProjectInvalid(path, f"表格数据“{table_id}/{row}/{column}”不是数字。")
-    if isinstance(raw, int | Decimal | str):
-        return report.parse(table_id, row, column, str(raw))
-    raise ProjectInvalid(path, f"表格数据“{table_id}/{row}/{column}”不是数字。")
+_LONGEST_INTEGER = 30  # digits; longer numbers in the JSON stay text (Python refuses ints past 4,300 digits)
+_NOT_TEXT = re.compile("[\x00-\x08\x0b-\x1f\x7f\ufffe\uffff]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
-def _load_report(data: Mapping[str, Any], path: Path) -> Report:
-    body = data.get("report")
-    if not isinstance(body, dict):
-        raise ProjectInvalid(path, "文件中缺少报告内容。")
-    try:
-        fmt = load_format(str(body.get("standard", "")))
-    except KeyError:
-        raise ProjectInvalid(path, f"文件使用的报告格式“{body.get('standard')}”本程序不认识。") from None
-    year = body.get("year")
-    if not isinstance(year, int) or isinstance(year, bool) or not 1900 < year < 3000:
-        raise ProjectInvalid(path, "报告年度缺失或不是有效的年份。")
-    kind = body.get("agency_kind")
-    if kind not in {k.id for k in fmt.agency_kinds}:
-        raise ProjectInvalid(path, f"机关类型“{kind}”无法识别。")
-    signed_on = body.get("signed_on")
-    try:
-        signed = dt.date.fromisoformat(signed_on) if signed_on else None
-    except (TypeError, ValueError):
-        raise ProjectInvalid(path, f"成文日期“{signed_on}”不是有效的日期。") from None
-    agency = body.get("agency", "")
-    if not isinstance(agency, str):
-        raise ProjectInvalid(path, "机关全称应为文字。")
-    report = Report(
-        fmt,
-        agency=agency,
-        agency_kind=kind,
-        year=year,
-        signed_on=signed,
-        preamble=_lines(body.get("preamble", ""), "开头部分", path),
-    )
-    sections = body.get("sections", {})
-    if not isinstance(sections, dict):
-        raise ProjectInvalid(path, "正文部分的结构不对。")
-    for section_id, raw in sections.items():
-        if section_id not in report.narratives or not isinstance(raw, dict):
-            raise ProjectInvalid(path, f"正文中有本格式没有的部分“{section_id}”。")
-        heading = fmt.section(section_id).heading
-        subsections = raw.get("subsections", [])
-        if not isinstance(subsections, list) or not all(isinstance(s, dict) for s in subsections):
-            raise ProjectInvalid(path, f"“{heading}”的小标题结构不对。")
-        report.narratives[section_id] = Narrative(
-            _lines(raw.get("text", ""), heading, path),
-            [
-                Subsection(_lines(s.get("title", ""), heading, path), _lines(s.get("text", ""), heading, path))
-                for s in subsections
-            ],
+def _clean_text(text: str) -> str:
+    """Text as a report can hold it: no control characters (tabs and line breaks stay), no lone surrogates
+    (which no keyboard types and no file format can store)."""
+    return _SURROGATE.sub("\ufffd", _NOT_TEXT.sub("", text))
+
+
+class _Loader:
+    """Builds a report from a project file's data, checking its shape and types as it goes: each problem
+    is one ProjectInvalid naming what is wrong in a clerk's words."""
+
+    def __init__(self, path: Path):
+        self.path = path
+
+    def invalid(self, key: str, **params: Any) -> ProjectInvalid:
+        return ProjectInvalid(self.path, Message(f"project.{key}", **params))
+
+    def text(self, value: Any, where: str | Message) -> str:
+        if isinstance(value, str):
+            return _clean_text(value)
+        if isinstance(value, list) and all(isinstance(line, str) for line in value):
+            return _clean_text("\n".join(value))
+        raise self.invalid("not_text", where=where)
+
+    def report(self, data: Mapping[str, Any]) -> Report:
+        body = data.get("report")
+        if not isinstance(body, dict):
+            raise self.invalid("no_report")
+        name = body.get("standard")
+        try:
+            fmt = load_format(name if isinstance(name, str) else "")
+        except UnknownFormat:
+            raise self.invalid("unknown_format", name=_shown(name)) from None
+        except FormatError as error:
+            raise ProjectInvalid(self.path, error.message) from None
+        year = body.get("year")
+        if not isinstance(year, int) or isinstance(year, bool) or not 1900 < year < 3000:
+            raise self.invalid("bad_year")
+        kind = body.get("agency_kind")
+        if not isinstance(kind, str) or kind not in {k.id for k in fmt.agency_kinds}:
+            raise self.invalid("bad_agency_kind", kind=_shown(kind))
+        signed_on = body.get("signed_on")
+        try:
+            signed = dt.date.fromisoformat(signed_on) if signed_on else None
+        except (TypeError, ValueError):
+            raise self.invalid("bad_date", date=_shown(signed_on)) from None
+        report = Report(
+            fmt,
+            agency=self.text(body.get("agency", ""), fmt.labels.field("agency")),
+            agency_kind=kind,
+            year=year,
+            signed_on=signed,
+            preamble=self.text(body.get("preamble", ""), fmt.labels.field("preamble")),
         )
-    tables = body.get("tables", {})
-    if not isinstance(tables, dict):
-        raise ProjectInvalid(path, "表格部分的结构不对。")
-    for table_id, rows in tables.items():
-        table = fmt.tables.get(table_id)
-        if table is None or not isinstance(rows, dict):
-            raise ProjectInvalid(path, f"文件中有本格式没有的表格“{table_id}”。")
-        values: dict[tuple[str, str], Value] = {}
-        for row, columns in rows.items():
-            if not isinstance(columns, dict):
-                raise ProjectInvalid(path, f"{table.short}“{row}”行的结构不对。")
-            for column, raw in columns.items():
-                if not table.has_cell(row, column):
-                    raise ProjectInvalid(path, f"{table.short}中没有“{row}/{column}”这一格。")
-                values[(row, column)] = _cell_from_json(report, table_id, row, column, raw, path)
-        report.tables[table_id].load(values)
-    return report
+        self.sections(report, body.get("sections", {}))
+        self.tables(report, body.get("tables", {}))
+        return report
+
+    def sections(self, report: Report, sections: Any) -> None:
+        fmt = report.format
+        if not isinstance(sections, dict):
+            raise self.invalid("bad_sections")
+        for section_id, raw in sections.items():
+            if section_id not in report.narratives or not isinstance(raw, dict):
+                raise self.invalid("unknown_section", name=_shown(section_id))
+            heading = fmt.section(section_id).heading
+            subsections = raw.get("subsections", [])
+            if not isinstance(subsections, list) or not all(isinstance(s, dict) for s in subsections):
+                raise self.invalid("bad_subsections", heading=heading)
+            report.narratives[section_id] = Narrative(
+                self.text(raw.get("text", ""), heading),
+                [Subsection(self.text(s.get("title", ""), heading), self.text(s.get("text", ""), heading))
+                 for s in subsections],
+            )  # fmt: skip
+
+    def tables(self, report: Report, tables: Any) -> None:
+        fmt = report.format
+        if not isinstance(tables, dict):
+            raise self.invalid("bad_tables")
+        for table_id, rows in tables.items():
+            table = fmt.tables.get(table_id)
+            if table is None or not isinstance(rows, dict):
+                raise self.invalid("unknown_table", name=_shown(table_id))
+            values: dict[tuple[str, str], Value] = {}
+            for row, columns in rows.items():
+                if not isinstance(columns, dict):
+                    raise self.invalid("bad_row", table=table.short, row=_shown(row))
+                for column, raw in columns.items():
+                    if not table.has_cell(row, column):
+                        raise self.invalid("unknown_cell", table=table.short, row=_shown(row), column=_shown(column))
+                    values[(row, column)] = self.cell(report, table.id, row, column, raw)
+            report.tables[table_id].load(values)
+
+    def cell(self, report: Report, table_id: str, row: str, column: str, raw: Any) -> Value:
+        if raw is None:
+            return None
+        if isinstance(raw, int | Decimal | str) and not isinstance(raw, bool):
+            return report.parse(table_id, row, column, _clean_text(str(raw)))
+        raise self.invalid("not_a_number", cell=report.format.tables[table_id].cell_label(row, column))
+
+
+def _shown(value: Any) -> str:
+    """A value from a file as a message quotes it: text as is, anything else as JSON, never too long."""
+    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False, default=str)
+    text = _clean_text(text)
+    return text if len(text) <= 40 else text[:40] + "…"
+
+
+def _integer(digits: str) -> int | str:
+    return int(digits) if len(digits.lstrip("-")) <= _LONGEST_INTEGER else digits
 
 
 def loads_project(text: str, path: Path | str = "未命名.govform") -> Report:
     """A report from a project file's text; raises a ProjectError subclass naming `path`."""
     path = Path(path)
     try:
-        data = json.loads(text, parse_float=Decimal)
+        data = json.loads(text, parse_float=Decimal, parse_int=_integer)
     except json.JSONDecodeError as error:
-        problem = "文件是空的。" if not text.strip() else f"文件内容不完整或已损坏（第{error.lineno}行附近）。"
+        problem = Message("project.empty") if not text.strip() else Message("project.truncated", line=error.lineno)
         raise ProjectCorrupt(path, problem) from None
-    except RecursionError:
-        raise ProjectCorrupt(path, "文件内容已损坏。") from None
+    except (RecursionError, ValueError):
+        raise ProjectCorrupt(path, Message("project.damaged")) from None
     if not isinstance(data, dict) or data.get("kind") != FILE_KIND:
-        raise ProjectWrongKind(path, "这不是政府信息公开年报的项目文件（.govform）。")
+        raise ProjectWrongKind(path, Message("project.not_project"))
     version = data.get("format_version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        raise ProjectInvalid(path, "文件缺少有效的版本号（format_version）。")
+        raise ProjectInvalid(path, Message("project.no_version"))
     if version > FORMAT_VERSION:
-        raise ProjectTooNew(
-            path,
-            f"该文件由更新版本的程序保存（文件版本{version}，本程序支持到{FORMAT_VERSION}），请升级本程序后再打开。",
-        )
+        raise ProjectTooNew(path, Message("project.too_new", version=version, supported=FORMAT_VERSION))
     while version < FORMAT_VERSION:
         data = _MIGRATIONS[version](data)
         version += 1
-    return _load_report(data, path)
+    return _Loader(path).report(data)
+
+
+def _size(size: int) -> str:
+    return f"{size / 1024 / 1024:.0f} MB" if size >= 1024 * 1024 else f"{size / 1024:.0f} KB"
 
 
 def load_project(path: Path | str) -> Report:
-    """Read a .govform file; never modifies it; raises a ProjectError subclass with a Chinese message."""
+    """Read a .govform file; never modifies it; raises a ProjectError subclass with a Chinese message.
+
+    Only regular files up to MAX_FILE_SIZE are read: a device, a pipe or a huge file is refused before
+    any of it is read, so `govform check /dev/zero` answers at once."""
     path = Path(path)
     try:
-        raw = path.read_bytes()
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            raise ProjectWrongKind(path, Message("project.is_folder"))
+        if not stat.S_ISREG(info.st_mode):
+            raise ProjectWrongKind(path, Message("project.not_regular"))
+        if info.st_size > MAX_FILE_SIZE:
+            raise ProjectWrongKind(
+                path, Message("project.too_large", size=_size(info.st_size), limit=_size(MAX_FILE_SIZE))
+            )
+        with path.open("rb") as file:
+            raw = file.read(MAX_FILE_SIZE + 1)
     except FileNotFoundError:
-        raise ProjectNotFound(path, "文件不存在。") from None
+        raise ProjectNotFound(path, Message("project.not_found")) from None
     except IsADirectoryError:
-        raise ProjectWrongKind(path, "这是一个文件夹，不是项目文件。") from None
-    except PermissionError:
-        raise ProjectError(path, "没有读取权限。") from None
+        raise ProjectWrongKind(path, Message("project.is_folder")) from None
     except OSError as error:
-        raise ProjectError(path, f"读取失败（{error.strerror or error}）。") from None
+        raise ProjectError(path, Message("files.read_failed", reason=os_error_reason(error))) from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         if raw.startswith(b"\x89PNG") or raw[:4] in (b"PK\x03\x04", b"%PDF") or b"\x00" in raw[:1024]:
-            raise ProjectWrongKind(path, "这不是政府信息公开年报的项目文件（.govform），而是其他类型的文件。") from None
-        raise ProjectCorrupt(path, "文件不是 UTF-8 编码的文本，可能已损坏。") from None
+            raise ProjectWrongKind(path, Message("project.other_kind")) from None
+        raise ProjectCorrupt(path, Message("project.not_utf8")) from None
     return loads_project(text, path)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from govform.domain.format import Cell
-from govform.domain.report import Change, Report
+from govform.domain.format import Cell, Sum
+from govform.domain.report import Change, MetaChanged, Report, TextChanged
 from govform.domain.rules import Finding, validate
 
 TEXT_DEBOUNCE_MS = 300
@@ -21,7 +21,7 @@ class Checker(QObject):
         super().__init__(parent)
         self._report = report
         self._preview: tuple[str, Cell, str] | None = None
-        self._rule_kinds = {rule.code: rule.kind for rule in report.format.rules}
+        self._sum_rules = {rule.id for rule in report.format.rules if isinstance(rule, Sum)}
         self._timer = QTimer(self, singleShot=True, interval=TEXT_DEBOUNCE_MS)
         self._timer.timeout.connect(self.refresh)
         self.findings: list[Finding] = validate(report)
@@ -32,7 +32,7 @@ class Checker(QObject):
         self._report.unsubscribe(self._on_change)
 
     def _on_change(self, change: Change) -> None:
-        if change.kind == "text" or (change.kind == "meta" and change.name == "preamble"):
+        if isinstance(change, TextChanged) or (isinstance(change, MetaChanged) and change.name == "preamble"):
             self._timer.start()
         else:
             self.refresh()
@@ -67,7 +67,7 @@ class Checker(QObject):
         marked: dict[Cell, list[Finding]] = {}
         for finding in self.findings:
             refs = [ref for ref in finding.cells if ref.table == table_id]
-            if self._rule_kinds.get(finding.code) == "sum":
+            if finding.rule in self._sum_rules:
                 refs = refs[:1]
             for ref in refs:
                 marked.setdefault((ref.row, ref.column), []).append(finding)

@@ -202,14 +202,14 @@ class Controller:
         path = self.view.ask_export_path(Path(self._suggested_name(document.report)).with_suffix(".docx").name)
         if path is None:
             return
-        from govform.io.docx_export import ExportError, export_docx
+        from govform.io import registry
         from govform.io.export_fonts import FONT_PRESETS
 
-        fonts = FONT_PRESETS[self.settings.get(EXPORT_FONTS)]
+        options = registry.ExportOptions(fonts=FONT_PRESETS[self.settings.get(EXPORT_FONTS)])
         try:
-            export_docx(document.report, path, fonts=fonts)
-        except ExportError as error:
-            self.view.show_error(str(error))
+            registry.export(document.report, path, options)
+        except (registry.ExportError, registry.UnknownKind) as error:
+            self.view.show_error(str(error.message))
             return
         self.view.show_status(f"已导出 {path}")
 
@@ -254,4 +254,4 @@ class Controller:
 
     @staticmethod
     def _suggested_name(report: Report) -> str:
-        return f"{report.agency or '未命名'}{report.year}年度政府信息公开工作年度报告{SUFFIX}"
+        return report.format.export_stem(report.agency or "未命名", report.year) + SUFFIX

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt, Signal, SignalInstance
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from govform.domain.format import Section
-from govform.domain.report import Change
+from govform.domain.report import Change, TextChanged
 from govform.domain.rules import Finding
 from govform.ui.checker import Checker
 from govform.ui.document import Document
@@ -73,7 +73,7 @@ class TableTab(QWidget):
                 widget.show()
 
     def _on_change(self, change: Change) -> None:
-        if change.kind == "text" and change.section == self._section.id and change.index is None:
+        if isinstance(change, TextChanged) and change.section == self._section.id and change.subsection is None:
             self.note.show_text(self._edits.report.narratives[self._section.id].text)
 
     def detach(self) -> None:
@@ -183,8 +183,8 @@ class ReportEditor(QTabWidget):
 
     def reveal(self, finding: Finding) -> None:
         """Show the tab of `finding` and put the cursor on its cell, field or text."""
-        if finding.cells:
-            ref = finding.cells[0]
+        if finding.primary is not None:
+            ref = finding.primary
             tab = self.tables[ref.table]
             self.setCurrentWidget(tab)
             tab.view.select_cell((ref.row, ref.column))
@@ -199,8 +199,8 @@ class ReportEditor(QTabWidget):
         narrative = self.narratives.get(finding.section)
         if narrative is None:
             return
-        index = finding.figures.get("index")
-        if isinstance(index, int) and index < len(narrative.subsections):
+        index = finding.subsection
+        if index is not None and index < len(narrative.subsections):
             editor = narrative.subsections[index]
             target = editor.title if not editor.title.text().strip() else editor.text
             narrative.ensureWidgetVisible(editor)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from govform.domain.format import Cell
-from govform.domain.report import Report, TableData, Value
+from govform.domain.report import Report, TableData, Value, same_value
 from govform.ui.commands import (
     InsertSubsection,
     MoveSubsection,
@@ -16,14 +16,6 @@ from govform.ui.commands import (
     SetText,
 )
 from govform.ui.document import Document
-
-META_LABELS = {
-    "agency": "机关全称",
-    "agency_kind": "机关类型",
-    "year": "报告年度",
-    "signed_on": "成文日期",
-    "preamble": "开头部分",
-}
 
 
 class Edits:
@@ -55,7 +47,7 @@ class Edits:
         if getattr(self.report, name) == value:
             return
         session = self.document.typing_session if typing else -1
-        self._push(SetMeta(self.report, name, value, f"修改{META_LABELS[name]}", session))
+        self._push(SetMeta(self.report, name, value, f"修改{self.report.format.labels.field(name)}", session))
 
     def set_text(self, section_id: str, text: str) -> None:
         if self.report.narratives[section_id].text == text:
@@ -90,7 +82,7 @@ class Edits:
 
 def _unchanged(data: TableData, cell: Cell, value: Value) -> bool:
     """Whether storing `value` would leave the cell as it is (a total: also automatic or typed)."""
-    same = type(data[cell]) is type(value) and data[cell] == value
+    same = same_value(data[cell], value)
     if not data.is_total(cell):
         return same
     if value is None:

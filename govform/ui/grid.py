@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from govform.domain.format import Cell
 from govform.domain.layout import GridCell, table_grid
-from govform.domain.report import Change, Invalid, Value, display_value
+from govform.domain.report import CellsChanged, Change, Invalid, Value, display_value
 from govform.domain.rules import Finding
 from govform.ui import look
 from govform.ui.checker import Checker
@@ -165,8 +165,8 @@ class TableModel(QAbstractTableModel):
         elif self._data.is_manual(cell):
             lines.append(self.tr("手动填写的总计（按 Delete 恢复自动计算）"))
         if isinstance(value, Invalid):
-            lines.append(value.reason)
-        lines += [f.message for f in findings]
+            lines.append(str(value.reason))
+        lines += [str(f.message) for f in findings]
         return "\n".join(lines)
 
     # -- writing ---------------------------------------------------------------------------------
@@ -216,7 +216,7 @@ class TableModel(QAbstractTableModel):
             value = self._report.parse(self.table.id, *cell, field)
             if isinstance(value, Invalid):
                 return self.tr("“{text}”（{cell}）不能粘贴：{reason}未粘贴任何内容。").format(
-                    text=value.text, cell=self.table.cell_label(*cell), reason=value.reason
+                    text=value.text, cell=self.table.cell_label(*cell), reason=str(value.reason)
                 )
             values[cell] = value
         label = self.tr("粘贴{n}个单元格").format(n=len(values))
@@ -253,7 +253,7 @@ class TableModel(QAbstractTableModel):
     # -- notifications ---------------------------------------------------------------------------
 
     def _on_change(self, change: Change) -> None:
-        if change.kind != "cells" or change.table != self.table.id:
+        if not isinstance(change, CellsChanged) or change.table != self.table.id:
             return
         for cell in change.cells:
             index = self.index_of(cell)

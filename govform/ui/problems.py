@@ -7,12 +7,12 @@ from typing import Any
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QListView, QWidget
 
+from govform.domain.messages import Message
 from govform.domain.rules import Finding
 from govform.ui import look
 from govform.ui.checker import Checker
 
 FINDING_ROLE = Qt.ItemDataRole.UserRole + 1
-SEVERITY_NAMES = {"error": "错误", "warning": "警告"}
 
 
 class ProblemsModel(QAbstractListModel):
@@ -40,9 +40,10 @@ class ProblemsModel(QAbstractListModel):
             return None
         finding = self._findings[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"{SEVERITY_NAMES[finding.severity]} {finding.code}：{finding.message}"
+            severity = Message(f"severity.{finding.severity}")
+            return str(Message("cli.finding", severity=severity, code=finding.code, message=finding.message))
         if role == Qt.ItemDataRole.ToolTipRole:
-            return finding.message
+            return str(finding.message)
         if role == Qt.ItemDataRole.DecorationRole:
             return look.severity_icon(finding.severity)
         if role == FINDING_ROLE:

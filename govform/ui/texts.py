@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from govform.domain.format import Section
-from govform.domain.report import Change
+from govform.domain.report import Change, MetaChanged, SubsectionsChanged, TextChanged
 from govform.ui import look
 from govform.ui.edits import Edits
 
@@ -162,7 +162,7 @@ class BasicsTab(QScrollArea):
         self._edits.set_meta("signed_on", value)
 
     def _on_change(self, change: Change) -> None:
-        if change.kind == "meta":
+        if isinstance(change, MetaChanged):
             self.show_report()
 
     def show_report(self) -> None:
@@ -314,16 +314,16 @@ class NarrativeTab(QScrollArea):
             self._list.addWidget(editor)
 
     def _on_change(self, change: Change) -> None:
-        if change.section != self.section.id:
+        if not isinstance(change, TextChanged | SubsectionsChanged) or change.section != self.section.id:
             return
         narrative = self._edits.report.narratives[self.section.id]
-        if change.kind == "subsections":
+        if isinstance(change, SubsectionsChanged):
             self._rebuild()
-        elif change.kind == "text" and change.index is None:
+        elif change.subsection is None:
             self.text.show_text(narrative.text)
-        elif change.kind == "text" and change.index is not None:
-            editor, sub = self.subsections[change.index], narrative.subsections[change.index]
-            if change.name == "title" and editor.title.text() != sub.title:
+        else:
+            editor, sub = self.subsections[change.subsection], narrative.subsections[change.subsection]
+            if change.part == "title" and editor.title.text() != sub.title:
                 editor.title.setText(sub.title)
-            elif change.name == "text":
+            elif change.part == "text":
                 editor.text.show_text(sub.text)

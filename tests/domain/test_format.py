@@ -89,7 +89,7 @@ def test_cell_labels_are_what_a_clerk_reads():
 def test_totals_come_from_the_sum_rules():
     assert FMT.totals[("applications", ("outcome_total", "total"))].rule == "R2"
     assert len(FMT.totals[("applications", ("outcome_total", "natural_person"))].parts) == 21
-    assert FMT.totals[("appeals", ("cases", "after_review_total"))].rule == "R4"
+    assert FMT.totals[("appeals", ("cases", "after_review_total"))].rule == "R4-after-review"
 
 
 @pytest.mark.parametrize(("n", "text"), [(1, "一"), (5, "五"), (10, "十"), (12, "十二"), (21, "二十一")])

@@ -38,11 +38,16 @@ def test_integer_accepts(text, expected):
         ("12,34", "千位分隔符"),
         ("1000000001", "过大"),
         ("+3", "+"),
-        ("1 2", None),
+        ("1 2", "空格"),  # two figures, or a typo: never silently 12
+        ("12\t3", "空格"),
+        ("12\u200b", None),  # a zero-width space copied from a web page is dropped
+        ("2。02", "句号"),
+        ("１２\u2028", "不可见字符 U+2028"),
+        ("9" * 5000, "位数太多"),  # Python refuses int() of more than 4,300 digits: never reached
     ],
 )
 def test_integer_rejects_with_chinese_reason(text, says):
-    if says is None:  # spaces inside are folded away: "1 2" is 12, as Excel pastes do
+    if says is None:
         assert parse_integer(text) == 12
         return
     with pytest.raises(NumberError) as error:
@@ -70,7 +75,8 @@ def test_amount_accepts_exact_decimals(text, expected):
 
 
 @pytest.mark.parametrize(
-    ("text", "says"), [("1.23456", "小数位数"), ("1.2.3", "小数点"), ("-1", "负数"), ("元", "数字以外")]
+    ("text", "says"),
+    [("1.23456", "小数位数"), ("1.2.3", "小数点"), ("-1", "负数"), ("元", "数字以外"), ("5.", "小数点后面没有数字")],
 )
 def test_amount_rejects(text, says):
     with pytest.raises(NumberError, match=says):

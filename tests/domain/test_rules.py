@@ -12,7 +12,7 @@ from tests.helpers.reports import APPLICANTS, complete_report, fill_applications
 
 FMT = load_format()
 APPS = FMT.tables["applications"]
-OUTCOME_PARTS = FMT.rules[1].params["parts"]
+OUTCOME_PARTS = next(r for r in FMT.rules if r.id == "R2").parts
 
 
 def codes(report):
@@ -30,7 +30,7 @@ def test_complete_report_checks_clean():
 def test_r1_message_names_rows_figures_and_column():
     report = complete_report()
     fill_applications(report, {("new", "natural_person"): 5, ("disclosed", "natural_person"): 1})
-    messages = [f.message for f in validate(report) if f.code == "R1"]
+    messages = [f.text() for f in validate(report) if f.code == "R1"]
     assert "表三“自然人”列：第一项(5)加第二项(0)之和为5，第三项（七）总计(1)加第四项(0)之和为1，两者应相等" in messages
 
 
@@ -40,7 +40,7 @@ def test_r5_blank_and_invalid_cells_are_errors():
     report.set_cell("proactive", "licensing", "decisions", report.parse("proactive", "licensing", "decisions", "十"))
     found = [f for f in validate(report) if f.code == "R5"]
     assert [f.cells[0].column for f in found] == ["decisions", "review_upheld"]
-    assert "未填写" in found[1].message and "“十”不是有效的数字" in found[0].message
+    assert "未填写" in found[1].text() and "“十”不是有效的数字" in found[0].text()
 
 
 def test_r6_sections_and_processing_fee():
@@ -102,7 +102,7 @@ def test_w5_signature_date(signed, expected):
 def test_w5_statistics_period_year():
     report = sample()
     report.preamble = report.preamble.replace("2024年1月1日", "2023年1月1日")
-    assert [f.message for f in validate(report)] == ["“开头部分”中的统计期限写的是2023年，与报告年度2024年不一致"]
+    assert [f.text() for f in validate(report)] == ["“开头部分”中的统计期限写的是2023年，与报告年度2024年不一致"]
 
 
 def test_errors_come_before_warnings():
@@ -174,4 +174,4 @@ def test_changing_any_single_cell_is_an_error_naming_its_row_or_column(values, t
     names = {row.display, column.label, *column.path} - {""}
     errors = [f for f in validate(report) if f.is_error and f.code in ("R1", "R2", "R3", "R4")]
     assert errors, f"changing {table.cell_label(*cell)} went unnoticed"
-    assert any(any(name in f.message for name in names) for f in errors)
+    assert any(any(name in f.text() for name in names) for f in errors)

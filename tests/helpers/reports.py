@@ -26,7 +26,7 @@ def complete_report(fmt: Format | None = None) -> Report:
         data.load(dict.fromkeys(fmt.tables[table_id].cells, 0))
     for section in fmt.sections:
         narrative = report.narratives[section.id]
-        if section.kind == "narrative":
+        if section.table is None:
             narrative.text = f"{section.title}的说明。"
         narrative.subsections = [Subsection(s.title, f"{s.title}的内容。") for s in narrative.subsections]
     report.narratives["other"].text = "本机关本年度未收取信息处理费。"

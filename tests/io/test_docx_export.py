@@ -19,8 +19,9 @@ from docx.shared import Length
 from govform.domain.format import load_format
 from govform.domain.layout import table_grid
 from govform.domain.report import Report, display_value, paragraphs
-from govform.io.docx_export import CELL_MARGIN, WIDE_TABLE_SIZE, ExportError, column_widths, export_docx
+from govform.io.docx_export import CELL_MARGIN, WIDE_TABLE_SIZE, column_widths, export_docx
 from govform.io.export_fonts import FALLBACK_FONTS, STANDARD_FONTS
+from govform.io.registry import ExportError, ExportOptions
 from tests.helpers.reports import sample
 
 FORMAT = load_format()
@@ -302,7 +303,7 @@ def test_headings_keep_with_the_next_paragraph(document):
 
 def test_fallback_fonts_replace_the_gb2312_ones(tmp_path, report):
     path = tmp_path / "fallback.docx"
-    export_docx(report, path, fonts=FALLBACK_FONTS)
+    export_docx(report, path, ExportOptions(fonts=FALLBACK_FONTS))
     with zipfile.ZipFile(path) as package:
         xml = package.read("word/document.xml").decode() + package.read("word/styles.xml").decode()
     assert "_GB2312" not in xml and "方正" not in xml

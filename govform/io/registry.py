@@ -1,0 +1,118 @@
+"""The kinds of file govform writes and reads besides its project file, found by suffix.
+
+The command line (`export -o NAME.ext`, `import FILE`), the window's controller and its menus ask here;
+nothing outside govform.io names a document type. Each entry names the module that does the work, imported
+only when a file of that kind is written or read (python-docx and openpyxl stay off the start-up path).
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+from govform.domain.messages import Message
+from govform.domain.report import Report
+from govform.io.export_fonts import STANDARD_FONTS, ExportFonts
+
+
+class ExportError(Exception):
+    """A document could not be written; `message` names the file and the problem (str: in Chinese)."""
+
+    def __init__(self, path: Path | str, problem: Message):
+        self.path = Path(path)
+        self.problem = problem
+        self.message = Message("export.cannot_export", name=self.path.name, problem=problem)
+        super().__init__(str(self.message))
+
+
+class ImportFailed(Exception):
+    """A document could not be read as a report; `message` names the file and the problem."""
+
+    def __init__(self, path: Path | str, problem: Message):
+        self.path = Path(path)
+        self.problem = problem
+        self.message = Message("import.cannot_import", name=self.path.name, problem=problem)
+        super().__init__(str(self.message))
+
+
+@dataclass(frozen=True, slots=True)
+class ExportOptions:
+    """What the clerk chose for an export (the window's settings, the command line's flags)."""
+
+    fonts: ExportFonts = STANDARD_FONTS
+
+
+@dataclass(frozen=True, slots=True)
+class ImportNote:
+    """One line of an import report: what was read, matched, converted, left blank or not mapped, and why."""
+
+    kind: str  # "read", "matched", "unmapped", "blank", "converted", "format", "missing"
+    message: Message
+
+
+@dataclass
+class ImportResult:
+    """A report read from a document, with the import report that says how it was read."""
+
+    report: Report
+    notes: list[ImportNote] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class FileKind:
+    """A kind of document, by suffix: its name for menus and file dialogs, and the function that handles it."""
+
+    suffix: str  # ".docx"
+    name: Message  # "Word 文档"
+    handler: str  # "module:function", imported when first used
+
+    def function(self) -> Callable[..., Any]:
+        module, name = self.handler.split(":")
+        return getattr(importlib.import_module(module), name)
+
+
+EXPORTERS: Mapping[str, FileKind] = MappingProxyType(
+    {
+        ".docx": FileKind(".docx", Message("io.kind.docx"), "govform.io.docx_export:export_docx"),
+    }
+)
+"""Writers: `function(report, path, options: ExportOptions) -> None`, raising ExportError."""
+
+IMPORTERS: Mapping[str, FileKind] = MappingProxyType({})
+"""Readers: `function(path) -> ImportResult`, raising ImportFailed."""
+
+
+class UnknownKind(Exception):
+    """No exporter or importer for a file's suffix; `message` names the suffixes there are."""
+
+    def __init__(self, path: Path, message: Message):
+        self.path = path
+        self.message = message
+        super().__init__(str(message))
+
+
+def _kind(table: Mapping[str, FileKind], path: Path, refusal: str) -> FileKind:
+    kind = table.get(path.suffix.lower())
+    if kind is None:
+        known = "、".join(sorted(table)) or "—"
+        raise UnknownKind(path, Message(refusal, name=path.name, suffix=path.suffix or "—", known=known))
+    return kind
+
+
+def exporter(path: Path) -> FileKind:
+    """The exporter for `path`'s suffix; raises UnknownKind when there is none."""
+    return _kind(EXPORTERS, path, "export.unknown_suffix")
+
+
+def export(report: Report, path: Path, options: ExportOptions | None = None) -> None:
+    """Write `report` to `path` as its suffix says; raises ExportError, or UnknownKind for an unknown suffix."""
+    exporter(path).function()(report, path, options or ExportOptions())
+
+
+def importer(path: Path) -> FileKind:
+    """The importer for `path`'s suffix; raises UnknownKind when there is none."""
+    return _kind(IMPORTERS, path, "import.unknown_suffix")
