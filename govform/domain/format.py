@@ -918,9 +918,14 @@ def load_format_file(path: Path) -> Format:
     return parse_format(data, path.name)
 
 
-@cache
 def load_format(format_id: str = DEFAULT_FORMAT) -> Format:
-    """The format named `format_id` (cached: formats are immutable). Raises UnknownFormat or FormatError."""
+    """The format named `format_id`, read once: a format is immutable and compared by identity.
+    Raises UnknownFormat or FormatError."""
+    return _load_format(format_id)
+
+
+@cache
+def _load_format(format_id: str) -> Format:
     path = template_path(format_id)
     if path is None:
         raise UnknownFormat(format_id)
