@@ -6,8 +6,8 @@ import os
 import sys
 import traceback
 from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
-from typing import NamedTuple
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QStandardPaths, QTranslator
 from PySide6.QtWidgets import QApplication
@@ -22,7 +22,8 @@ from govform.ui.recovery import Autosaver, Journal
 from govform.ui.settings import MemoryStore, QSettingsStore, Settings
 
 
-class Places(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Places:
     settings_file: Path
     recovery_dir: Path
 

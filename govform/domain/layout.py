@@ -12,7 +12,7 @@ from functools import cache
 from govform.domain.format import Block, Cell, Node, Table
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class GridCell:
     """One printed cell, anchored at (row, column) and spanning rowspan × colspan grid cells."""
 
@@ -23,7 +23,6 @@ class GridCell:
     role: str  # "title" (a block's title row), "corner", "header", "label" or "value"
     text: str = ""
     cell: Cell | None = None  # the value cell shown here (role "value")
-    depth: int = 0  # the level of a header or label in its tree (0 is outermost)
 
 
 @dataclass(frozen=True, eq=False)
@@ -100,12 +99,12 @@ def _block_cells(block: Block, top: int, labels: int, width: int) -> tuple[list[
         if not node.children:
             start, span = spans[leaf_index]
             leaf_index += 1
-            cells.append(GridCell(row + level, labels + start, depth - level, span, "header", node.label, depth=level))
+            cells.append(GridCell(row + level, labels + start, depth - level, span, "header", node.label))
             return start, span
         placed = [place_header(child, level + 1) for child in node.children]
         start = placed[0][0]
         span = sum(s for _, s in placed)
-        cells.append(GridCell(row + level, labels + start, 1, span, "header", node.label, depth=level))
+        cells.append(GridCell(row + level, labels + start, 1, span, "header", node.label))
         return start, span
 
     for node in block.column_tree:
@@ -116,12 +115,12 @@ def _block_cells(block: Block, top: int, labels: int, width: int) -> tuple[list[
         nonlocal row
         if not node.children:
             if labels:
-                cells.append(GridCell(row, level, 1, labels - level, "label", node.label, depth=level))
+                cells.append(GridCell(row, level, 1, labels - level, "label", node.label))
             for (start, span), column in zip(spans, block.columns, strict=True):
                 cells.append(GridCell(row, labels + start, 1, span, "value", cell=(node.id or "", column.id)))
             row += 1
             return
-        cells.append(GridCell(row, level, _count_leaves(node), 1, "label", node.label, depth=level))
+        cells.append(GridCell(row, level, _count_leaves(node), 1, "label", node.label))
         for child in node.children:
             place_rows(child, level + 1)
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from govform.domain.format import Cell, Sum
-from govform.domain.report import Change, MetaChanged, Report, TextChanged
 from govform.domain.rules import Finding, validate
+from govform.ui.document import Document
 
 TEXT_DEBOUNCE_MS = 300
 
@@ -17,23 +17,27 @@ class Checker(QObject):
 
     findingsChanged = Signal()
 
-    def __init__(self, report: Report, parent: QObject | None = None):
+    def __init__(self, document: Document, parent: QObject | None = None):
         super().__init__(parent)
-        self._report = report
+        self._report = document.report
         self._preview: tuple[str, Cell, str] | None = None
-        self._sum_rules = {rule.id for rule in report.format.rules if isinstance(rule, Sum)}
+        self._sum_rules = {rule.id for rule in self._report.format.rules if isinstance(rule, Sum)}
         self._timer = QTimer(self, singleShot=True, interval=TEXT_DEBOUNCE_MS)
         self._timer.timeout.connect(self.refresh)
-        self.findings: list[Finding] = validate(report)
-        report.subscribe(self._on_change)
+        self.findings: list[Finding] = validate(self._report)
+        signals = document.signals
+        signals.cellsChanged.connect(self.refresh)
+        signals.subsectionsChanged.connect(self.refresh)
+        signals.textChanged.connect(self._later)
+        signals.metaChanged.connect(self._on_meta)
 
-    def detach(self) -> None:
-        self._timer.stop()
-        self._report.unsubscribe(self._on_change)
+    def _later(self) -> None:
+        """Typing in a text: check once the clerk pauses."""
+        self._timer.start()
 
-    def _on_change(self, change: Change) -> None:
-        if isinstance(change, TextChanged) or (isinstance(change, MetaChanged) and change.name == "preamble"):
-            self._timer.start()
+    def _on_meta(self, name: str) -> None:
+        if name == "preamble":
+            self._later()
         else:
             self.refresh()
 
@@ -70,7 +74,7 @@ class Checker(QObject):
             if finding.rule in self._sum_rules:
                 refs = refs[:1]
             for ref in refs:
-                marked.setdefault((ref.row, ref.column), []).append(finding)
+                marked.setdefault(ref.cell, []).append(finding)
         return marked
 
     def errors_in(self, section_id: str | None) -> int:

@@ -6,13 +6,17 @@ The controller talks to its view only through the small `View` protocol, so test
 from __future__ import annotations
 
 import enum
+from dataclasses import dataclass
 from pathlib import Path
-from typing import NamedTuple, Protocol
+from typing import Protocol
 
-from govform.domain.format import Format, load_format
+from govform.domain.format import DEFAULT_FORMAT, Format, FormatError, format_names, load_format
 from govform.domain.report import Report
 from govform.domain.rules import validate
+from govform.io import registry
+from govform.io.export_fonts import FONT_PRESETS
 from govform.io.project import SUFFIX, ProjectError, load_project, save_project
+from govform.ui import words
 from govform.ui.document import Document
 from govform.ui.recovery import Autosaver, Journal, Orphan
 from govform.ui.settings import EXPORT_FONTS, LAST_PROJECT, RECENT_FILES, Settings
@@ -24,10 +28,20 @@ class Unsaved(enum.Enum):
     CANCEL = "cancel"
 
 
-class NewReport(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class NewReport:
     agency: str
     year: int
     agency_kind: str
+    format: str = DEFAULT_FORMAT
+
+
+@dataclass(frozen=True, slots=True)
+class FileChoice:
+    """A kind of file the clerk can export to or open, as menus and file dialogs show it."""
+
+    suffix: str
+    name: str  # "Word 文档", in the window's language
 
 
 class View(Protocol):
@@ -37,9 +51,9 @@ class View(Protocol):
 
     def ask_save_path(self, suggested: str) -> Path | None: ...
 
-    def ask_export_path(self, suggested: str) -> Path | None: ...
+    def ask_export_path(self, suggested: str, kind: FileChoice) -> Path | None: ...
 
-    def ask_new_report(self, fmt: Format) -> NewReport | None: ...
+    def ask_new_report(self, formats: list[Format]) -> NewReport | None: ...
 
     def ask_unsaved(self, name: str) -> Unsaved: ...
 
@@ -100,7 +114,7 @@ class Controller:
                 self.show(newest.load())
                 restored = True
             except ProjectError as error:
-                self.view.show_error(str(error))
+                self.view.show_error(words.text(error.message))
         for orphan in orphans:  # asked once: older journals would only ask again about older work
             self.journal.remove(orphan)  # type: ignore[union-attr]
         return restored
@@ -124,7 +138,7 @@ class Controller:
         try:
             document = self.load(path)
         except ProjectError as error:
-            self.view.show_error(str(error))
+            self.view.show_error(words.text(error.message))
             return False
         self.show(document)
         if document.path is not None:
@@ -145,20 +159,42 @@ class Controller:
 
     def drop(self, path: Path) -> None:
         """A file dropped onto the window."""
-        if path.suffix != SUFFIX:
-            self.view.show_error(f"只能打开项目文件（{SUFFIX}）：“{path.name}”不是。")
+        if not self.accepts_drop(path):
+            message = words.translate("Controller", "只能打开项目文件（{suffix}）：“{name}”不是。")
+            self.view.show_error(message.format(suffix=SUFFIX, name=path.name))
             return
         if self.confirm_close():
             self.open_path(path)
 
-    def new(self, fmt: Format | None = None) -> None:
-        """文件 › 新建: a blank report with the standard sub-heads."""
+    @staticmethod
+    def accepts_drop(path: Path) -> bool:
+        return path.suffix == SUFFIX
+
+    @staticmethod
+    def project_suffix() -> str:
+        return SUFFIX
+
+    def formats(self) -> list[Format]:
+        """The report formats a new report can be written in, newest first (a broken one is reported)."""
+        found = []
+        for name in format_names():
+            try:
+                found.append(load_format(name))
+            except FormatError as error:
+                self.view.show_error(words.text(error.message))
+        return sorted(found, key=lambda fmt: fmt.first_year, reverse=True)
+
+    def new(self) -> None:
+        """文件 › 新建: a blank report with the standard sub-heads, in the format the clerk chooses."""
         if not self.confirm_close():
             return
-        fmt = fmt or load_format()
-        answer = self.view.ask_new_report(fmt)
+        formats = self.formats()
+        if not formats:
+            return
+        answer = self.view.ask_new_report(formats)
         if answer is None:
             return
+        fmt = load_format(answer.format)
         report = Report.new(fmt, agency=answer.agency, year=answer.year, agency_kind=answer.agency_kind)
         self.show(Document(report, None, name=self._suggested_name(report)))
 
@@ -182,36 +218,42 @@ class Controller:
         try:
             save_project(document.report, path)
         except ProjectError as error:
-            self.view.show_error(str(error))
+            self.view.show_error(words.text(error.message))
             return False
         document.mark_saved(path.resolve())
         if self.journal is not None:
             self.journal.discard()
         self._remember(path.resolve())
         self.view.update_title()
-        self.view.show_status(f"已保存到 {path}")
+        self.view.show_status(words.translate("Controller", "已保存到 {path}").format(path=path))
         return True
 
-    def export_docx(self) -> None:
-        """文件 › 导出 Word…: a report with errors exports as a draft once the clerk agrees; python-docx loads
-        here, not when the window opens."""
+    @staticmethod
+    def export_kinds() -> list[FileChoice]:
+        """What the report can be exported as (the 导出 menu), as the registry of exporters has it."""
+        return [FileChoice(suffix, words.text(kind.name)) for suffix, kind in registry.EXPORTERS.items()]
+
+    def export(self, suffix: str) -> None:
+        """文件 › 导出…: a report with errors exports as a draft once the clerk agrees. The exporter's module
+        (python-docx, …) loads here, not when the window opens."""
         document = self._current()
+        kind = next(choice for choice in self.export_kinds() if choice.suffix == suffix)
         errors = sum(finding.is_error for finding in validate(document.report))
         if errors and not self.view.ask_export_with_errors(errors):
             return
-        path = self.view.ask_export_path(Path(self._suggested_name(document.report)).with_suffix(".docx").name)
+        suggested = Path(self._suggested_name(document.report)).with_suffix(suffix).name
+        path = self.view.ask_export_path(suggested, kind)
         if path is None:
             return
-        from govform.io import registry
-        from govform.io.export_fonts import FONT_PRESETS
-
+        if path.suffix.lower() != suffix:
+            path = path.with_name(path.name + suffix)
         options = registry.ExportOptions(fonts=FONT_PRESETS[self.settings.get(EXPORT_FONTS)])
         try:
             registry.export(document.report, path, options)
         except (registry.ExportError, registry.UnknownKind) as error:
-            self.view.show_error(str(error.message))
+            self.view.show_error(words.text(error.message))
             return
-        self.view.show_status(f"已导出 {path}")
+        self.view.show_status(words.translate("Controller", "已导出 {path}").format(path=path))
 
     # -- closing ---------------------------------------------------------------------------------
 
@@ -254,4 +296,5 @@ class Controller:
 
     @staticmethod
     def _suggested_name(report: Report) -> str:
-        return report.format.export_stem(report.agency or "未命名", report.year) + SUFFIX
+        untitled = words.translate("Controller", "未命名")
+        return report.format.export_stem(report.agency or untitled, report.year) + SUFFIX

@@ -1,14 +1,46 @@
-"""An open project: the report, where it is saved, and its undo stack."""
+"""An open project: the report, where it is saved, its undo stack, and the one connection from the report
+to Qt."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
-from govform.domain.report import Report
+from govform.domain.report import CellsChanged, Change, MetaChanged, Report, SubsectionsChanged, TextChanged
 
 UNTITLED = "未命名.govform"
+
+
+class DocumentSignals(QObject):
+    """Subscribes to the report once and re-emits every change as a typed Qt signal.
+
+    Widgets and models connect to these signals, never to the report, so Qt disconnects them when they are
+    destroyed: no widget needs a detach(), and no change can reach a deleted widget.
+    """
+
+    cellsChanged = Signal(str, object)  # table id, the tuple of cells whose value changed (totals included)
+    metaChanged = Signal(str)  # the field of the basic information: agency, agency_kind, year, signed_on, preamble
+    textChanged = Signal(str, object, str)  # section id, sub-head index (None: the section's own text), "text"/"title"
+    subsectionsChanged = Signal(str, int)  # section id, the first sub-head renumbered
+    changed = Signal()  # after any of the above
+
+    def __init__(self, report: Report, parent: QObject | None = None):
+        super().__init__(parent)
+        report.subscribe(self._relay)
+
+    def _relay(self, change: Change) -> None:
+        match change:
+            case CellsChanged(table, cells):
+                self.cellsChanged.emit(table, cells)
+            case MetaChanged(name):
+                self.metaChanged.emit(name)
+            case TextChanged(section, subsection, part):
+                self.textChanged.emit(section, subsection, part)
+            case SubsectionsChanged(section, index):
+                self.subsectionsChanged.emit(section, index)
+        self.changed.emit()
 
 
 class Document:
@@ -18,7 +50,8 @@ class Document:
         self.report = report
         self.path = path  # None: untitled, or the shipped sample, which must never be overwritten
         self._name = name
-        self.stack = QUndoStack()
+        self.signals = DocumentSignals(report)
+        self.stack = QUndoStack(self.signals)
         self.typing_session = 0  # bumped when an editor gains focus: typing merges only within one visit
 
     @property

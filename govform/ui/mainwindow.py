@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -11,13 +13,13 @@ from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow, QM
 
 from govform import APP_DISPLAY_NAME
 from govform.domain.format import Format
-from govform.io.project import SUFFIX
 from govform.ui import look
-from govform.ui.controller import Controller, NewReport, Unsaved
+from govform.ui.controller import Controller, FileChoice, NewReport, Unsaved
 from govform.ui.document import Document
-from govform.ui.editor import ReportEditor
-from govform.ui.problems import ProblemsModel, ProblemsView
+from govform.ui.problems_model import ProblemsModel
+from govform.ui.problems_panel import ProblemsView
 from govform.ui.recovery import Orphan
+from govform.ui.report_tabs import ReportTabs
 from govform.ui.settings import AUTOSAVE, EXPORT_FONTS, FONT_PRESETS, WINDOW_GEOMETRY, Settings
 
 if TYPE_CHECKING:  # event types are made when the first such event arrives
@@ -36,8 +38,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.settings = settings
         self.controller: Controller | None = None
-        self.editor: ReportEditor | None = None
-        self._problems_model: ProblemsModel | None = None
+        self.editor: ReportTabs | None = None
         self.setWindowIcon(look.app_icon())
         self.setAcceptDrops(True)
         self.undo_group = QUndoGroup(self)
@@ -57,35 +58,38 @@ class MainWindow(QMainWindow):
         self.counts = QLabel()
         self.counts.setAccessibleName(self.tr("错误和警告的数目"))
         self.statusBar().addPermanentWidget(self.counts)
-        self._build_menus()
         self.resize(*DEFAULT_SIZE)
         geometry = settings.get(WINDOW_GEOMETRY)
         if geometry:
             self.restoreGeometry(QByteArray(geometry))
 
     def bind(self, controller: Controller) -> None:
+        """Attach the controller: the menus call its methods."""
         self.controller = controller
+        self._build_menus(controller)
 
     # -- menus -----------------------------------------------------------------------------------
 
-    def _action(self, menu: QMenu, text: str, slot, shortcut=None) -> QAction:
+    def _action(self, menu: QMenu, text: str, slot: Callable[[], object], shortcut=None) -> QAction:
         action = menu.addAction(text)
-        action.triggered.connect(slot)
+        action.triggered.connect(lambda _=False: slot())
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
         return action
 
-    def _build_menus(self) -> None:
+    def _build_menus(self, controller: Controller) -> None:
         bar = self.menuBar()
         file = bar.addMenu(self.tr("文件(&F)"))
-        self._action(file, self.tr("新建(&N)…"), lambda: self._do("new"), QKeySequence.StandardKey.New)
-        self._action(file, self.tr("打开(&O)…"), lambda: self._do("open"), QKeySequence.StandardKey.Open)
+        self._action(file, self.tr("新建(&N)…"), controller.new, QKeySequence.StandardKey.New)
+        self._action(file, self.tr("打开(&O)…"), controller.open, QKeySequence.StandardKey.Open)
         self.recent_menu = file.addMenu(self.tr("最近打开的文件(&R)"))
         file.addSeparator()
-        self._action(file, self.tr("保存(&S)"), lambda: self._do("save"), QKeySequence.StandardKey.Save)
-        self._action(file, self.tr("另存为(&A)…"), lambda: self._do("save_as"), QKeySequence("Ctrl+Shift+S"))
+        self._action(file, self.tr("保存(&S)"), controller.save, QKeySequence.StandardKey.Save)
+        self._action(file, self.tr("另存为(&A)…"), controller.save_as, QKeySequence("Ctrl+Shift+S"))
         file.addSeparator()
-        self._action(file, self.tr("导出 Word(&W)…"), lambda: self._do("export_docx"), QKeySequence("Ctrl+E"))
+        for number, kind in enumerate(controller.export_kinds()):
+            text = self.tr("导出为{kind}(&{key})…").format(kind=kind.name, key=number + 1)
+            self._action(file, text, partial(controller.export, kind.suffix), "Ctrl+E" if number == 0 else None)
         file.addSeparator()
         self._action(file, self.tr("退出(&X)"), self.close, QKeySequence("Ctrl+Q"))
 
@@ -96,7 +100,6 @@ class MainWindow(QMainWindow):
         redo.setShortcut(QKeySequence.StandardKey.Redo)
         edit.addAction(undo)
         edit.addAction(redo)
-        self.undo_action, self.redo_action = undo, redo
         edit.addSeparator()
         self._action(edit, self.tr("复制(&C)"), lambda: self._to_focus("copy"), QKeySequence.StandardKey.Copy)
         self._action(edit, self.tr("粘贴(&P)"), lambda: self._to_focus("paste"), QKeySequence.StandardKey.Paste)
@@ -124,13 +127,9 @@ class MainWindow(QMainWindow):
         about = bar.addMenu(self.tr("帮助(&H)"))
         self._action(about, self.tr("关于(&A)"), self._about)
 
-    def _do(self, intent: str) -> None:
-        if self.controller is not None:
-            getattr(self.controller, intent)()
-
     def _to_focus(self, intent: str) -> None:
         """复制/粘贴 from the menu go to whichever editor has the focus."""
-        from govform.ui.grid import GridView
+        from govform.ui.grid_view import GridView
 
         widget = QApplication.focusWidget()
         while widget is not None and not isinstance(widget, GridView) and not hasattr(widget, intent):
@@ -141,11 +140,12 @@ class MainWindow(QMainWindow):
     def _about(self) -> None:
         from PySide6.QtWidgets import QMessageBox
 
+        reference = self.editor.document.report.format.reference if self.editor else ""
         QMessageBox.about(
             self,
             self.tr("关于"),
-            self.tr("{name}\n按国办公开办函〔2021〕30号格式编写、核对和导出政府信息公开工作年度报告。").format(
-                name=APP_DISPLAY_NAME
+            self.tr("{name}\n按{reference}格式编写、核对和导出政府信息公开工作年度报告。").format(
+                name=APP_DISPLAY_NAME, reference=reference
             ),
         )
 
@@ -154,17 +154,13 @@ class MainWindow(QMainWindow):
     def show_document(self, document: Document) -> None:
         if self.editor is not None:
             self.undo_group.removeStack(self.editor.document.stack)
-            self.editor.detach()
             self.editor.deleteLater()
-        if self._problems_model is not None:
-            self._problems_model.detach()
-        self.editor = ReportEditor(document)
+        self.editor = ReportTabs(document)
         self.editor.refused.connect(self.notify)
         self.setCentralWidget(self.editor)
         self.undo_group.addStack(document.stack)
         self.undo_group.setActiveStack(document.stack)
-        self._problems_model = ProblemsModel(self.editor.checker, self.editor)
-        self.problems.setModel(self._problems_model)
+        self.problems.setModel(ProblemsModel(self.editor.checker, self.editor))
         self.editor.checker.findingsChanged.connect(self._update_counts)
         self._update_counts()
         self.update_title()
@@ -193,19 +189,22 @@ class MainWindow(QMainWindow):
         name, _ = QFileDialog.getSaveFileName(self, self.tr("保存项目"), suggested, self._filter())
         return Path(name) if name else None
 
-    def ask_export_path(self, suggested: str) -> Path | None:
+    def ask_export_path(self, suggested: str, kind: FileChoice) -> Path | None:
         from PySide6.QtWidgets import QFileDialog
 
-        name, _ = QFileDialog.getSaveFileName(self, self.tr("导出 Word"), suggested, self.tr("Word 文档 (*.docx)"))
+        title = self.tr("导出为{kind}").format(kind=kind.name)
+        pattern = f"{kind.name} (*{kind.suffix})"
+        name, _ = QFileDialog.getSaveFileName(self, title, suggested, pattern)
         return Path(name) if name else None
 
     def _filter(self) -> str:
-        return self.tr("年报项目 (*{suffix})").format(suffix=SUFFIX)
+        suffix = self.controller.project_suffix() if self.controller else ""
+        return self.tr("年报项目 (*{suffix})").format(suffix=suffix)
 
-    def ask_new_report(self, fmt: Format) -> NewReport | None:
+    def ask_new_report(self, formats: list[Format]) -> NewReport | None:
         from govform.ui import dialogs
 
-        dialog = dialogs.NewReportDialog(fmt, self)
+        dialog = dialogs.NewReportDialog(formats, self)
         return dialog.answer() if dialog.exec() == dialogs.QDialog.DialogCode.Accepted else None
 
     def ask_unsaved(self, name: str) -> Unsaved:
@@ -255,8 +254,6 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.settings.set(WINDOW_GEOMETRY, bytes(self.saveGeometry().data()))
-        if self.editor is not None:
-            self.editor.detach()
         event.accept()
 
     def _dropped_path(self, event: QDragEnterEvent | QDropEvent) -> Path | None:
@@ -267,7 +264,7 @@ class MainWindow(QMainWindow):
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         path = self._dropped_path(event)
-        if path is not None and path.suffix == SUFFIX:
+        if path is not None and self.controller is not None and self.controller.accepts_drop(path):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:

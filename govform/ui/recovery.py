@@ -9,12 +9,11 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+from dataclasses import dataclass
 from pathlib import Path
-from typing import NamedTuple
 
 from PySide6.QtCore import QLockFile, QObject, QTimer, Signal
 
-from govform.domain.report import Change
 from govform.io.files import write_atomically
 from govform.io.project import ProjectError, dumps_project, loads_project
 from govform.ui.document import Document
@@ -25,7 +24,8 @@ JOURNAL_SUFFIX = ".recovery"
 JOURNAL_DELAY_MS = 1000  # counted from the first unjournaled edit, so typing without pause is journaled too
 
 
-class Orphan(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Orphan:
     """A journal left behind by a window that did not close normally."""
 
     path: Path
@@ -124,15 +124,13 @@ class Autosaver(QObject):
         self._timer.timeout.connect(self.flush)
 
     def watch(self, document: Document) -> None:
+        """Journal `document` from now on (the autosaver outlives documents: the previous one is let go)."""
         if self._document is not None:
-            self._document.report.unsubscribe(self._on_change)
+            self._document.signals.changed.disconnect(self._schedule)
             self._document.stack.cleanChanged.disconnect(self._schedule)
         self._document = document
-        document.report.subscribe(self._on_change)
+        document.signals.changed.connect(self._schedule)
         document.stack.cleanChanged.connect(self._schedule)
-        self._schedule()
-
-    def _on_change(self, change: Change) -> None:
         self._schedule()
 
     def _schedule(self) -> None:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, Generic, NamedTuple, Protocol, TypeVar
+from dataclasses import dataclass
+from typing import Any, Generic, Protocol, TypeVar
 
 from PySide6.QtCore import QByteArray, QSettings
 
@@ -38,7 +39,8 @@ def _to_bytes(raw: Any) -> bytes:
     return bytes(raw)
 
 
-class Setting(NamedTuple, Generic[T]):
+@dataclass(frozen=True, slots=True)
+class Setting(Generic[T]):
     key: str
     default: T
     convert: Callable[[Any], T]

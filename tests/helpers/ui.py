@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from govform.domain.format import Format
-from govform.ui.controller import NewReport, Unsaved
+from govform.ui.controller import FileChoice, NewReport, Unsaved
 from govform.ui.document import Document
 from govform.ui.recovery import Orphan
 
@@ -30,6 +30,8 @@ class FakeView:
         self.asked_save: list[str] = []
         self.export_with_errors_answer = False
         self.asked_export_with_errors: list[int] = []
+        self.asked_export: list[tuple[str, FileChoice]] = []
+        self.offered_formats: list[str] = []
 
     def show_document(self, document: Document) -> None:
         self.documents.append(document)
@@ -41,10 +43,12 @@ class FakeView:
         self.asked_save.append(suggested)
         return self.save_path
 
-    def ask_export_path(self, suggested: str) -> Path | None:
+    def ask_export_path(self, suggested: str, kind: FileChoice) -> Path | None:
+        self.asked_export.append((suggested, kind))
         return self.export_path
 
-    def ask_new_report(self, fmt: Format) -> NewReport | None:
+    def ask_new_report(self, formats: list[Format]) -> NewReport | None:
+        self.offered_formats = [fmt.id for fmt in formats]
         return self.new_report
 
     def ask_unsaved(self, name: str) -> Unsaved:

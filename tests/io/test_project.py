@@ -6,7 +6,6 @@ import pytest
 from govform.domain.report import Invalid
 from govform.io.project import (
     ProjectCorrupt,
-    ProjectError,
     ProjectInvalid,
     ProjectNotFound,
     ProjectSaveError,
@@ -125,11 +124,6 @@ def test_missing_file_and_folder(tmp_path):
         load_project(tmp_path / "none.govform")
     with pytest.raises(ProjectWrongKind):
         load_project(tmp_path)
-
-
-def test_every_error_is_a_project_error():
-    for error in (ProjectCorrupt, ProjectWrongKind, ProjectTooNew, ProjectInvalid, ProjectNotFound, ProjectSaveError):
-        assert issubclass(error, ProjectError)
 
 
 def test_loads_accepts_a_bom_free_string_and_names_the_path():

@@ -167,14 +167,14 @@ def test_a_running_window_s_journal_is_not_an_orphan(settings, tmp_path, project
 
 def test_export_without_a_target_does_nothing(controller, view):
     controller.start(None)
-    controller.export_docx()
+    controller.export(".docx")
     assert view.errors == [] and view.statuses == []
 
 
 def test_export_of_a_clean_report_asks_nothing_but_where(controller, view, tmp_path):
     controller.start(None)
     view.export_path = tmp_path / "年报.docx"
-    controller.export_docx()
+    controller.export(".docx")
     assert view.asked_export_with_errors == [] and view.export_path.is_file()
     assert view.statuses == [f"已导出 {view.export_path}"]
 
@@ -184,8 +184,8 @@ def test_export_with_errors_warns_and_exports_a_draft_only_when_agreed(controlle
     report = controller.document.report
     report.set_cell("appeals", "cases", "review_total", 5)  # a typed total that disagrees: one R4 error
     view.export_path = tmp_path / "草稿.docx"
-    controller.export_docx()
+    controller.export(".docx")
     assert view.asked_export_with_errors == [1] and not view.export_path.exists()
     view.export_with_errors_answer = True
-    controller.export_docx()
+    controller.export(".docx")
     assert view.export_path.is_file()

@@ -28,7 +28,7 @@ def _answer_message_box(qtbot, button_text: str) -> None:
 
 
 def test_new_report_dialog_needs_an_agency_and_gives_the_particulars(qtbot):
-    dialog = dialogs.NewReportDialog(load_format())
+    dialog = dialogs.NewReportDialog([load_format()])
     qtbot.addWidget(dialog)
     dialog.show()
     ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from govform.domain.rules import validate
 from govform.ui.document import Document
-from govform.ui.editor import ReportEditor
-from govform.ui.grid import SEVERITY_ROLE
+from govform.ui.report_tabs import ReportTabs
+from govform.ui.table_model import SEVERITY_ROLE
 
 
 def built(editor) -> list[bool]:
@@ -74,12 +74,22 @@ def test_revealing_a_finding_builds_its_tab_and_puts_the_cursor_on_the_cell(wind
     assert tab.view.currentIndex() == tab.model.index_of((ref.row, ref.column))
 
 
-def test_detaching_leaves_unbuilt_tabs_unbuilt_and_stops_the_built_ones(qtbot, report):
+def test_one_subscription_per_document_and_a_deleted_editor_hears_nothing(qtbot, report):
     listeners = len(report._listeners)
-    editor = ReportEditor(Document(report))  # a second editor on the window's report, never shown
-    qtbot.addWidget(editor)
+    document = Document(report)  # a second document on the window's report, never shown
+    assert len(report._listeners) == listeners + 1  # its signals subscribe, once
+    editor = ReportTabs(document)
     editor.tables["applications"]
-    assert len(report._listeners) == listeners + 4  # its checker, 基本信息, the built grid and its note
-    editor.detach()
-    assert built(editor).count(True) == 2
-    assert len(report._listeners) == listeners
+    editor.narratives["problems"]
+    assert built(editor).count(True) == 3
+    assert len(report._listeners) == listeners + 1  # building tabs subscribes nothing more
+    changed = []
+    editor.tables["applications"].model.dataChanged.connect(lambda *args: changed.append(args))
+    report.set_cell("applications", "new", "research", 3)
+    assert changed
+    with qtbot.waitSignal(editor.destroyed, timeout=2000):
+        editor.deleteLater()
+    report.set_cell("applications", "new", "research", 4)  # no widget of the deleted editor is called
+    report.set_text("problems", "删除之后的修改。")
+    report.set_meta("agency", "删除之后")
+    assert document.report.value("applications", "new", "research") == 4

@@ -8,7 +8,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox
 
 from govform.io.project import dumps_project
-from govform.ui.grid import SEVERITY_ROLE
+from govform.ui.table_model import SEVERITY_ROLE
 from tests.helpers.ui import ime_type
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from govform.ui.grid import CELL_ROLE, KIND_ROLE, SEVERITY_ROLE
-from govform.ui.problems import ProblemsModel
+from govform.ui.problems_model import ProblemsModel
+from govform.ui.table_model import CELL_ROLE, KIND_ROLE, SEVERITY_ROLE
 
 
 @pytest.mark.parametrize("table_id", ["proactive", "applications", "appeals"])

@@ -61,19 +61,23 @@ def test_sub_heads_are_added_renamed_moved_and_deleted_with_numbers(window, repo
     menu.aboutToShow.emit()
     offered = [a.text() for a in menu.actions() if a.text()]
     assert "人大代表建议和政协提案办理结果公开情况" in offered and offered[-1] == "自拟小标题"
+    next(a for a in menu.actions() if a.text() == "人大代表建议和政协提案办理结果公开情况").trigger()
+    menu.aboutToShow.emit()
+    assert "人大代表建议和政协提案办理结果公开情况" not in [a.text() for a in menu.actions()]
     next(a for a in menu.actions() if a.text() == "自拟小标题").trigger()
-    assert len(subs) == before + 1
+    assert len(subs) == before + 2
     editor = tab.subsections[-1]
-    assert editor.number.text() == "（" + "一二三四五六七八九"[before] + "）"
+    assert editor.number.text() == "（" + "一二三四五六七八九"[before + 1] + "）"
     assert editor.title.hasFocus()
     editor.title.selectAll()
     ime_type(editor.title, "政务公开工作创新情况")
     assert subs[-1].title == "政务公开工作创新情况"
-    if before:
-        window.editor.edits.move_subsection("other", before, 0)
-        assert subs[0].title == "政务公开工作创新情况" and tab.subsections[0].number.text() == "（一）"
+    window.editor.edits.move_subsection("other", before + 1, 0)
+    assert subs[0].title == "政务公开工作创新情况" and tab.subsections[0].number.text() == "（一）"
+    assert tab.subsections[1].title.text() == "人大代表建议和政协提案办理结果公开情况"
+    assert tab.subsections[1].number.text() == "（二）"
     window.editor.edits.remove_subsection("other", 0)
-    assert len(subs) == before
+    assert len(subs) == before + 1 and subs[0].title == "人大代表建议和政协提案办理结果公开情况"
     stack = window.editor.document.stack
     while stack.canUndo():
         stack.undo()
@@ -95,8 +99,8 @@ def test_a_dropped_project_opens(window, project, tmp_path):
 
 def test_export_word_writes_the_file(window, tmp_path):
     target = tmp_path / "report.docx"
-    window.ask_export_path = lambda suggested: target
-    window.controller.export_docx()
+    window.ask_export_path = lambda suggested, kind: target
+    window.controller.export(".docx")
     assert target.is_file() and target.stat().st_size > 0
 
 

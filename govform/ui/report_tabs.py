@@ -3,91 +3,24 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from typing import TYPE_CHECKING, Generic, Protocol, TypeVar
+from typing import Generic, Protocol, TypeVar
 
-from PySide6.QtCore import Qt, Signal, SignalInstance
-from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QTabWidget, QWidget
 
-from govform.domain.format import Section
-from govform.domain.report import Change, TextChanged
 from govform.domain.rules import Finding
+from govform.ui.basics_tab import BasicsTab
 from govform.ui.checker import Checker
 from govform.ui.document import Document
-from govform.ui.edits import Edits
-from govform.ui.texts import BasicsTab, NarrativeTab, ParagraphEdit
-
-if TYPE_CHECKING:
-    from govform.ui.grid import GridView, TableModel
-
-
-class TableTab(QWidget):
-    """A statistics table's page, with an optional note under the table; its grid is laid out by `build()`,
-    when the page is first shown or used."""
-
-    model: TableModel
-    view: GridView
-    note: ParagraphEdit
-
-    def __init__(
-        self,
-        edits: Edits,
-        section: Section,
-        checker: Checker,
-        refused: SignalInstance,
-        parent: QWidget | None = None,
-    ):
-        super().__init__(parent)
-        self._edits = edits
-        self._section = section
-        self._checker = checker
-        self._refused = refused
-        self.built = False
-
-    def build(self) -> None:
-        if self.built:
-            return
-        self.built = True
-        from govform.ui.grid import GridView, TableModel  # the grids' module loads with the first grid
-
-        assert self._section.table is not None
-        self.model = TableModel(self._edits, self._section.table, self._checker, self)
-        self.view = GridView(self.model)
-        self.view.refused.connect(self._refused)
-        title = QLabel(self._section.heading)
-        title.setBuddy(self.view)
-        section_id = self._section.id
-        self.note = ParagraphEdit(lines=2)
-        self.note.setMaximumHeight(self.note.fontMetrics().lineSpacing() * 4 + 12)  # the grid keeps the room
-        self.note.setAccessibleName(self.tr("表格说明"))
-        self.note.setPlaceholderText(self.tr("表格说明（可不填，每段一行）：导出时排在表格之后。"))
-        self.note.show_text(self._edits.report.narratives[section_id].text)
-        self.note.focused.connect(self._edits.begin_typing)
-        self.note.typed.connect(lambda text: self._edits.set_text(section_id, text))
-        layout = QVBoxLayout(self)
-        layout.addWidget(title)
-        layout.addWidget(self.view, 1)
-        layout.addWidget(self.note)
-        self._edits.report.subscribe(self._on_change)
-        if self.isVisible():  # added to a page already on screen: show now, not after the next paint
-            for widget in (title, self.view, self.note):
-                widget.show()
-
-    def _on_change(self, change: Change) -> None:
-        if isinstance(change, TextChanged) and change.section == self._section.id and change.subsection is None:
-            self.note.show_text(self._edits.report.narratives[self._section.id].text)
-
-    def detach(self) -> None:
-        if self.built:
-            self.model.detach()
-            self._edits.report.unsubscribe(self._on_change)
+from govform.ui.narrative_tab import NarrativeTab
+from govform.ui.table_tab import TableTab
+from govform.ui.undo import Edits
 
 
 class Page(Protocol):
     built: bool
 
     def build(self) -> None: ...
-
-    def detach(self) -> None: ...
 
 
 P = TypeVar("P", bound=Page)
@@ -117,7 +50,7 @@ class Pages(Mapping[str, P], Generic[P]):
         return len(self._pages)
 
 
-class ReportEditor(QTabWidget):
+class ReportTabs(QTabWidget):
     """Every editor of one document; tab labels carry the number of errors in that tab.
 
     Only the current tab is built before the window first paints; the others are built when first shown
@@ -131,7 +64,7 @@ class ReportEditor(QTabWidget):
         self.document = document
         report = document.report
         self.edits = Edits(document)
-        self.checker = Checker(report, self)
+        self.checker = Checker(document, self)
         self.setDocumentMode(True)
         self.setUsesScrollButtons(True)
         self.setElideMode(Qt.TextElideMode.ElideNone)
@@ -166,13 +99,6 @@ class ReportEditor(QTabWidget):
         if index > 0:
             self._pages[index - 1].build()
 
-    def detach(self) -> None:
-        """Stop listening to the report (it may outlive this editor, e.g. in tests)."""
-        self.checker.detach()
-        self.basics.detach()
-        for page in self._pages:
-            page.detach()
-
     def tab_of(self, section_id: str | None) -> int:
         return self._sections.index(section_id)
 
@@ -182,12 +108,12 @@ class ReportEditor(QTabWidget):
             self.setTabText(index, f"{label} ({errors})" if errors else label)
 
     def reveal(self, finding: Finding) -> None:
-        """Show the tab of `finding` and put the cursor on its cell, field or text."""
+        """Show the tab of `finding` and put the cursor on its primary cell, its field or its text."""
         if finding.primary is not None:
             ref = finding.primary
             tab = self.tables[ref.table]
             self.setCurrentWidget(tab)
-            tab.view.select_cell((ref.row, ref.column))
+            tab.view.select_cell(ref.cell)
             return
         self.setCurrentIndex(self.tab_of(finding.section))
         if finding.section is None:

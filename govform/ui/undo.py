@@ -1,0 +1,227 @@
+"""Every edit of the report as an undo command on the document's one stack, and `Edits`, which turns the
+editors' intents into those commands.
+
+Each command calls one domain method to do and one to undo. Typing merges: the commands of one editor
+during one visit (`Document.typing_session`) share a merge key and become one undo step.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Mapping
+from typing import Any
+
+from PySide6.QtGui import QUndoCommand
+
+from govform.domain.format import Cell
+from govform.domain.report import Report, Subsection, TableData, Value, same_value
+from govform.ui import words
+from govform.ui.document import Document
+
+
+class Change(QUndoCommand):
+    """An edit from an old to a new value, done by `apply(value)`. Commands with equal, non-None merge keys
+    merge into one undo step that keeps the first old and the last new value."""
+
+    MERGING = 1  # Qt merges only commands with the same id(); the merge key then decides
+
+    def __init__(self, report: Report, label: str, old: Any, new: Any, merge_key: Hashable | None = None):
+        super().__init__(label)
+        self.report = report
+        self.old = old
+        self.new = new
+        self.merge_key = merge_key
+
+    def apply(self, value: Any) -> None:
+        raise NotImplementedError
+
+    def redo(self) -> None:
+        self.apply(self.new)
+
+    def undo(self) -> None:
+        self.apply(self.old)
+
+    def id(self) -> int:
+        return self.MERGING if self.merge_key is not None else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if type(other) is not type(self) or other.merge_key != self.merge_key:  # type: ignore[attr-defined]
+            return False
+        self.new = other.new  # type: ignore[attr-defined]
+        return True
+
+
+class SetCells(Change):
+    """Set one or more cells of a table (a typed figure, a paste, a Delete over a selection)."""
+
+    def __init__(self, report: Report, table_id: str, values: Mapping[Cell, Value], label: str):
+        data = report.tables[table_id]
+        # A total that was computing itself is restored as None, which makes it compute itself again.
+        old = {cell: None if data.is_total(cell) and not data.is_manual(cell) else data[cell] for cell in values}
+        super().__init__(report, label, old, dict(values))
+        self.table = table_id
+
+    def apply(self, value: Mapping[Cell, Value]) -> None:
+        self.report.set_cells(self.table, value)
+
+
+class SetMeta(Change):
+    """Change one field of the basic information."""
+
+    def __init__(self, report: Report, name: str, value: object, label: str, merge_key: Hashable | None):
+        super().__init__(report, label, getattr(report, name), value, merge_key)
+        self.name = name
+
+    def apply(self, value: object) -> None:
+        self.report.set_meta(self.name, value)
+
+
+class SetText(Change):
+    """Replace a section's own text."""
+
+    def __init__(self, report: Report, section_id: str, text: str, label: str, merge_key: Hashable):
+        super().__init__(report, label, report.narratives[section_id].text, text, merge_key)
+        self.section = section_id
+
+    def apply(self, value: str) -> None:
+        self.report.set_text(self.section, value)
+
+
+class SetSubsection(Change):
+    """Change a sub-head's title or text."""
+
+    def __init__(self, report: Report, section_id: str, index: int, part: str, value: str, label: str, merge_key):
+        old = getattr(report.narratives[section_id].subsections[index], part)
+        super().__init__(report, label, old, value, merge_key)
+        self.section, self.index, self.part = section_id, index, part
+
+    def apply(self, value: str) -> None:
+        self.report.set_subsection(self.section, self.index, **{self.part: value})
+
+
+class InsertSubsection(QUndoCommand):
+    def __init__(self, report: Report, section_id: str, index: int, title: str, label: str):
+        super().__init__(label)
+        self._report = report
+        self._section = section_id
+        self._index = index
+        self._subsection = Subsection(title)
+
+    def redo(self) -> None:
+        self._report.insert_subsection(self._section, self._index, self._subsection)
+
+    def undo(self) -> None:
+        self._subsection = self._report.remove_subsection(self._section, self._index)
+
+
+class RemoveSubsection(QUndoCommand):
+    def __init__(self, report: Report, section_id: str, index: int, label: str):
+        super().__init__(label)
+        self._report = report
+        self._section = section_id
+        self._index = index
+        self._removed: Subsection | None = None
+
+    def redo(self) -> None:
+        self._removed = self._report.remove_subsection(self._section, self._index)
+
+    def undo(self) -> None:
+        assert self._removed is not None
+        self._report.insert_subsection(self._section, self._index, self._removed)
+
+
+class MoveSubsection(QUndoCommand):
+    def __init__(self, report: Report, section_id: str, source: int, target: int, label: str):
+        super().__init__(label)
+        self._report = report
+        self._section = section_id
+        self._source = source
+        self._target = target
+
+    def redo(self) -> None:
+        self._report.move_subsection(self._section, self._source, self._target)
+
+    def undo(self) -> None:
+        self._report.move_subsection(self._section, self._target, self._source)
+
+
+def _unchanged(data: TableData, cell: Cell, value: Value) -> bool:
+    """Whether storing `value` would leave the cell as it is (a total: also automatic or typed)."""
+    same = same_value(data[cell], value)
+    if not data.is_total(cell):
+        return same
+    if value is None:
+        return not data.is_manual(cell)
+    return data.is_manual(cell) and same
+
+
+class Edits:
+    """Intents from the editors, turned into undo commands on one document's stack."""
+
+    def __init__(self, document: Document):
+        self.document = document
+
+    @property
+    def report(self) -> Report:
+        return self.document.report
+
+    def _push(self, command: QUndoCommand) -> None:
+        self.document.stack.push(command)
+
+    def _typing(self, *what: Hashable) -> tuple[Hashable, ...]:
+        """The merge key of typing into one editor during the current visit."""
+        return (*what, self.document.typing_session)
+
+    def begin_typing(self) -> None:
+        """An editor gained focus: what is typed from now on is a new undo step."""
+        self.document.typing_session += 1
+
+    def set_cells(self, table_id: str, values: Mapping[Cell, Value], label: str) -> bool:
+        """Set cells as one undo step; False (and nothing pushed) when nothing would change."""
+        data = self.report.tables[table_id]
+        if all(_unchanged(data, cell, value) for cell, value in values.items()):
+            return False
+        self._push(SetCells(self.report, table_id, values, label))
+        return True
+
+    def set_meta(self, name: str, value: object, *, typing: bool = False) -> None:
+        if getattr(self.report, name) == value:
+            return
+        label = words.translate("Edits", "修改{field}").format(field=words.text(self.report.format.labels.field(name)))
+        self._push(SetMeta(self.report, name, value, label, self._typing("meta", name) if typing else None))
+
+    def set_text(self, section_id: str, text: str) -> None:
+        if self.report.narratives[section_id].text == text:
+            return
+        heading = self.report.format.section(section_id).heading
+        label = words.translate("Edits", "编辑“{heading}”").format(heading=heading)
+        self._push(SetText(self.report, section_id, text, label, self._typing("text", section_id)))
+
+    def set_subsection(self, section_id: str, index: int, part: str, value: str) -> None:
+        sub = self.report.narratives[section_id].subsections[index]
+        if getattr(sub, part) == value:
+            return
+        number = self.report.format.section(section_id).subsection_number(index)
+        label = (
+            words.translate("Edits", "编辑小标题{number}的标题")
+            if part == "title"
+            else words.translate("Edits", "编辑小标题{number}的内容")
+        ).format(number=number)
+        key = self._typing("subsection", section_id, index, part)
+        self._push(SetSubsection(self.report, section_id, index, part, value, label, key))
+
+    def add_subsection(self, section_id: str, title: str) -> int:
+        index = len(self.report.narratives[section_id].subsections)
+        label = words.translate("Edits", "添加小标题“{title}”").format(title=title)
+        self._push(InsertSubsection(self.report, section_id, index, title, label))
+        return index
+
+    def remove_subsection(self, section_id: str, index: int) -> None:
+        title = self.report.narratives[section_id].subsections[index].title
+        label = words.translate("Edits", "删除小标题“{title}”").format(title=title)
+        self._push(RemoveSubsection(self.report, section_id, index, label))
+
+    def move_subsection(self, section_id: str, source: int, target: int) -> None:
+        count = len(self.report.narratives[section_id].subsections)
+        if source == target or not 0 <= target < count:
+            return
+        self._push(MoveSubsection(self.report, section_id, source, target, words.translate("Edits", "调整小标题顺序")))

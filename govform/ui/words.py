@@ -1,0 +1,28 @@
+"""The window's words: its own UI strings through Qt's translators, and the domain's Messages (findings,
+refused figures, file errors) from the catalogues, both in the language the clerk chose."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from govform.domain.messages import DEFAULT_LANGUAGE, LANGUAGES, Message, Phrase
+
+LANGUAGE_PROPERTY = "govformLanguage"
+"""The QApplication property that holds the window's language (set once by app.py)."""
+
+
+def language() -> str:
+    """The window's language: "zh_CN" or "en"."""
+    app = QCoreApplication.instance()
+    chosen = app.property(LANGUAGE_PROPERTY) if app is not None else None
+    return chosen if chosen in LANGUAGES else DEFAULT_LANGUAGE
+
+
+def text(message: Message | Phrase | str) -> str:
+    """A Message in the window's language (plain text, such as an official label, as it is)."""
+    return message if isinstance(message, str) else message.text(language())
+
+
+def translate(context: str, source: str) -> str:
+    """A UI string of code that is not a QObject (lupdate files it under `context`)."""
+    return QCoreApplication.translate(context, source)
