@@ -15,7 +15,7 @@ from dataclasses import MISSING, dataclass, field, fields
 from functools import cache
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, ClassVar, NoReturn, get_type_hints
+from typing import Any, ClassVar, NoReturn
 
 from govform.domain.messages import Message, placeholders
 from govform.resources import read_toml, template_names, template_path
@@ -59,7 +59,7 @@ class UnknownFormat(LookupError):
 # -- the format's records --------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Node:
     """A label in a row or column tree; leaves carry the id of a row or column."""
 
@@ -82,7 +82,7 @@ class Node:
             yield from child.leaves((*path, self))
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Column:
     id: str
     label: str
@@ -91,7 +91,7 @@ class Column:
     display: str  # the shortest name that is unique in its block, e.g. "行政复议·结果维持"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Row:
     id: str
     label: str
@@ -100,7 +100,7 @@ class Row:
     short: str  # what a rule message calls it, e.g. "第一项", "第三项（七）总计"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Block:
     id: str
     title: str | None
@@ -122,7 +122,7 @@ class Block:
         return max(node.depth for node in self.column_tree)
 
 
-@dataclass(frozen=True, slots=True, eq=False)  # identity: a format's tables are singletons
+@dataclass(slots=True, eq=False)  # identity: a format's tables are singletons
 class Table:
     id: str
     number: str
@@ -200,7 +200,7 @@ class AgencyKind:
     fee_ceiling: int | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Total:
     """A cell the report fills in by itself as the sum of other cells of the same table."""
 
@@ -217,10 +217,13 @@ Words = Mapping[str, frozenset[str]]
 """A rule kind's messages: each message's name, and the placeholders a rule of that kind fills in for it."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, eq=False, repr=False)
 class Rule:
     """One rule of the format. Each kind is a subclass with typed parameters; `MESSAGES` names the messages a
-    rule of that kind carries and the placeholders each may use."""
+    rule of that kind carries and the placeholders each may use.
+
+    The kinds share this class's __eq__ and __repr__ rather than a generated pair each: the format defines
+    twelve kinds at every start-up (see govform/startup.py for what that saves)."""
 
     KIND: ClassVar[str] = ""
     MESSAGES: ClassVar[Words] = {}
@@ -229,6 +232,18 @@ class Rule:
     code: str  # the code a clerk sees, shared by rules stating the same thing, e.g. "R4"
     severity: Severity
     format: str  # the id of the format, for its messages' keys
+
+    def _values(self) -> tuple[Any, ...]:
+        return tuple(getattr(self, spec.name) for spec in fields(self))
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is type(self) and other._values() == self._values()  # type: ignore[attr-defined]
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        values = ", ".join(f"{spec.name}={getattr(self, spec.name)!r}" for spec in fields(self))
+        return f"{type(self).__name__}({values})"
 
     def message(self, name: str = "message", **params: Any) -> Message:
         """This rule's message `name` with its placeholders' values (the words come from the catalogue)."""
@@ -286,7 +301,7 @@ class _Checks:
                 self.fail(key, Message("format.pattern_groups", pattern=pattern))
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, eq=False, repr=False)
 class Balance(Rule):
     """In each column of a block: the sum of the `left` rows equals the sum of the `right` rows (R1)."""
 
@@ -305,7 +320,7 @@ class Balance(Rule):
             checks.fail("right", Message("format.rows_in_blocks", table=table.short))
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, eq=False, repr=False)
 class Sum(Rule):
     """`total` equals the sum of `parts`, in every row (per = "row") or every column (per = "column").
 
@@ -342,7 +357,7 @@ class Sum(Rule):
             checks.cells("parts", table, (cell, *parts))
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, eq=False, repr=False)
 class CellsFilled(Rule):
     """Every cell holds an acceptable figure: not blank, not text (R5)."""
 
@@ -353,7 +368,7 @@ class CellsFilled(Rule):
     }
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, eq=False, repr=False)
 class SectionsFilled(Rule):
     """The agency is named, the year fits the format, required sections and every sub-head have text (R6)."""
 
@@ -367,7 +382,7 @@ class SectionsFilled(Rule):
     }
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, eq=False, repr=False)
 class ProcessingFee(Rule):
     """A section must state the 信息处理费 position (mention one of `keywords`)."""
 
@@ -380,7 +395,7 @@ class ProcessingFee(Rule):
         checks.section("section", self.section)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, eq=False, repr=False)
 class Regulations(Rule):
     """Only agencies that make 规章 report figures in these cells (W1)."""
 
@@ -396,7 +411,7 @@ class Regulations(Rule):
         checks.cells("columns", table, tuple((row, column) for row in self.rows for column in self.columns))
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, eq=False, repr=False)
 class Repealed(Rule):
     """No more documents repealed than were in force plus issued (W2)."""
 
@@ -415,7 +430,7 @@ class Repealed(Rule):
             checks.cells(key, table, tuple((row, column) for row in self.rows))
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, eq=False, repr=False)
 class _OneCell(Rule):
     table: str
     row: str
@@ -430,7 +445,7 @@ class _OneCell(Rule):
         checks.cells("column", table, ((self.row, self.column),))
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, eq=False, repr=False)
 class NarrativeFigures(_OneCell):
     """A figure quoted in the text ("收到申请N件") matches the table (W3); `patterns` capture the figure."""
 
@@ -443,7 +458,7 @@ class NarrativeFigures(_OneCell):
         checks.patterns("patterns", self.patterns)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, eq=False, repr=False)
 class FeeNotice(_OneCell):
     """A fee-related figure above 0 must be explained in a section (W4)."""
 
@@ -457,7 +472,7 @@ class FeeNotice(_OneCell):
         checks.section("section", self.section)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, eq=False, repr=False)
 class FeeAmount(_OneCell):
     """An amount above the agency kind's plausible ceiling was probably typed in 元, not 万元 (W6)."""
 
@@ -465,7 +480,7 @@ class FeeAmount(_OneCell):
     MESSAGES: ClassVar[Words] = {"message": _words("cell", "value", "agency_kind")}
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, eq=False, repr=False)
 class Dates(Rule):
     """The signature date falls in the next year by the deadline; the statistics period names the year (W5)."""
 
@@ -505,21 +520,10 @@ RULE_KINDS: Mapping[str, type[Rule]] = MappingProxyType(
 # -- the format ----------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class Labels:
-    """What the format calls the report's particulars (the words are the format's; see its [labels])."""
-
-    format: str
-
-    def field(self, name: str) -> Message:
-        """The label of a metadata field: agency, agency_kind, year, signed_on or preamble."""
-        return Message(f"{self.format}.labels.{name}")
-
-
 META_FIELDS = ("agency", "agency_kind", "year", "signed_on", "preamble")
 
 
-@dataclass(frozen=True, slots=True, eq=False)
+@dataclass(slots=True, eq=False)
 class Format:
     id: str
     name: str
@@ -538,13 +542,16 @@ class Format:
     agency_kinds: tuple[AgencyKind, ...]
     rules: tuple[Rule, ...]
     totals: Mapping[tuple[str, Cell], Total]
-    labels: Labels
 
     def section(self, section_id: str) -> Section:
         for section in self.sections:
             if section.id == section_id:
                 return section
         raise KeyError(section_id)
+
+    def field_label(self, name: str) -> Message:
+        """What this format calls a field of the basic information (one of META_FIELDS), from its [labels]."""
+        return Message(f"{self.id}.labels.{name}")
 
     def agency_kind(self, kind_id: str) -> AgencyKind:
         for kind in self.agency_kinds:
@@ -757,13 +764,12 @@ def _rule(reader: _Reader, raw: Mapping[str, Any], index: int, format_id: str) -
         problem = Message("format.bad_choice", value=severity_name, choices="error, warning")
         raise reader.fail(f"{where}.severity", problem) from None
     values: dict[str, Any] = {}
-    hints = get_type_hints(kind)
     own = {f.name for f in fields(Rule)}
     for spec in fields(kind):
         if spec.name in own:
             continue
         default = ... if spec.default is MISSING else spec.default
-        if hints[spec.name] == tuple[str, ...]:
+        if spec.type == "tuple[str, ...]":  # the annotation as written (this module defers annotations)
             values[spec.name] = reader.texts(raw, spec.name, where, default)
         else:
             values[spec.name] = reader.text(raw, spec.name, where, default)
@@ -903,7 +909,6 @@ def parse_format(data: Mapping[str, Any], file: str = "") -> Format:
         agency_kinds=agency_kinds,
         rules=rules,
         totals=MappingProxyType(totals),
-        labels=Labels(format_id),
     )
 
 

@@ -204,7 +204,7 @@ class TableData:
 # What one mutation changed, for views to refresh exactly that.
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class CellsChanged:
     """Cells of one table changed value (derived totals included)."""
 
@@ -212,14 +212,14 @@ class CellsChanged:
     cells: tuple[Cell, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class MetaChanged:
     """A field of the basic information changed (one of format.META_FIELDS)."""
 
     name: str
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class TextChanged:
     """A section's own text (subsection None), or a sub-head's title or text, changed."""
 
@@ -228,7 +228,7 @@ class TextChanged:
     part: str = "text"  # "text" or "title" (a sub-head's)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class SubsectionsChanged:
     """Sub-heads of a section were inserted, removed or moved; those from `index` on are renumbered."""
 

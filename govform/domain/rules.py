@@ -233,7 +233,7 @@ def _compiled(pattern: str) -> re.Pattern[str]:
 
 
 def _section_heading(report: Report, section_id: str | None) -> str | Message:
-    return report.format.labels.field("preamble") if section_id is None else report.format.section(section_id).heading
+    return report.format.field_label("preamble") if section_id is None else report.format.section(section_id).heading
 
 
 @_check(NarrativeFigures)

@@ -178,11 +178,11 @@ class _Loader:
             raise self.invalid("bad_date", date=_shown(signed_on)) from None
         report = Report(
             fmt,
-            agency=self.text(body.get("agency", ""), fmt.labels.field("agency")),
+            agency=self.text(body.get("agency", ""), fmt.field_label("agency")),
             agency_kind=kind,
             year=year,
             signed_on=signed,
-            preamble=self.text(body.get("preamble", ""), fmt.labels.field("preamble")),
+            preamble=self.text(body.get("preamble", ""), fmt.field_label("preamble")),
         )
         self.sections(report, body.get("sections", {}))
         self.tables(report, body.get("tables", {}))

@@ -28,7 +28,6 @@ class BasicsTab(QScrollArea):
         self._edits = edits
         report = edits.report
         fmt = report.format
-        labels = fmt.labels
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         inner = QWidget()
@@ -36,7 +35,7 @@ class BasicsTab(QScrollArea):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
 
         def label(name: str, key: str) -> str:
-            return self.tr("{label}(&{key})：").format(label=words.text(labels.field(name)), key=key)
+            return self.tr("{label}(&{key})：").format(label=words.text(fmt.field_label(name)), key=key)
 
         self.agency = TitleEdit(report.agency)
         self.agency.setPlaceholderText(self.tr("如：重庆市长寿区长寿湖镇人民政府"))

@@ -186,7 +186,7 @@ class Edits:
     def set_meta(self, name: str, value: object, *, typing: bool = False) -> None:
         if getattr(self.report, name) == value:
             return
-        label = words.translate("Edits", "修改{field}").format(field=words.text(self.report.format.labels.field(name)))
+        label = words.translate("Edits", "修改{field}").format(field=words.text(self.report.format.field_label(name)))
         self._push(SetMeta(self.report, name, value, label, self._typing("meta", name) if typing else None))
 
     def set_text(self, section_id: str, text: str) -> None:
