@@ -482,6 +482,15 @@ class Dates(Rule):
         checks.patterns("period_pattern", (self.period_pattern,))
 
 
+@dataclass(frozen=True, slots=True)
+class SubheadNumbers(Rule):
+    """A sub-head title carries no number of its own: the report numbers sub-heads by their order (（一）…),
+    so a title copied as "（一）主动公开情况" would print its number twice."""
+
+    KIND = "subhead_numbers"
+    MESSAGES: ClassVar[Words] = {"message": _words("section", "number", "title", "own")}
+
+
 RULE_KINDS: Mapping[str, type[Rule]] = MappingProxyType(
     {
         kind.KIND: kind
@@ -497,6 +506,7 @@ RULE_KINDS: Mapping[str, type[Rule]] = MappingProxyType(
             FeeNotice,
             FeeAmount,
             Dates,
+            SubheadNumbers,
         )
     }
 )

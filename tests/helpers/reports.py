@@ -39,3 +39,6 @@ def fill_applications(report: Report, figures: Mapping[Cell, int]) -> None:
     data.load(
         {cell: figures.get(cell, 0) for cell in report.format.tables["applications"].cells if not data.is_total(cell)}
     )
+
+
+STRESS_AGENCY = "重庆市长寿区经济和信息化委员会信息化建设处（大数据发展中心）"  # 30 characters
