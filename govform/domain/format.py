@@ -523,11 +523,11 @@ class Labels:
     format: str
 
     def field(self, name: str) -> Message:
-        """The label of a metadata field: agency, agency_kind, year, signed_on or preamble."""
+        """The label of a metadata field: agency, agency_lines, agency_kind, year, signed_on or preamble."""
         return Message(f"{self.format}.labels.{name}")
 
 
-META_FIELDS = ("agency", "agency_kind", "year", "signed_on", "preamble")
+META_FIELDS = ("agency", "agency_lines", "agency_kind", "year", "signed_on", "preamble")
 
 
 @dataclass(frozen=True, slots=True, eq=False)

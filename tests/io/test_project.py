@@ -18,7 +18,7 @@ from govform.io.project import (
     save_project,
 )
 from govform.resources import sample_project
-from tests.helpers.reports import complete_report
+from tests.helpers.reports import STRESS_AGENCY, complete_report
 
 SAMPLE_TEXT = sample_project().read_text(encoding="utf-8")
 
@@ -135,3 +135,13 @@ def test_every_error_is_a_project_error():
 def test_loads_accepts_a_bom_free_string_and_names_the_path():
     with pytest.raises(ProjectCorrupt, match=r"“x\.govform”"):
         loads_project("{", "dir/x.govform")
+
+
+def test_the_clerks_line_breaks_of_the_agency_round_trip_and_are_left_out_when_unset(tmp_path):
+    report = complete_report()
+    assert "agency_lines" not in dumps_project(report)  # files without a chosen break stay as they were
+    report.agency, report.agency_lines = STRESS_AGENCY, "重庆市长寿区经济和信息化委员会\n信息化建设处（大数据发展中心）"
+    path = tmp_path / "x.govform"
+    save_project(report, path)
+    assert json.loads(path.read_text(encoding="utf-8"))["report"]["agency_lines"] == report.agency_lines.split("\n")
+    assert load_project(path).agency_lines == report.agency_lines
