@@ -1,5 +1,6 @@
 import json
 import os
+from pathlib import Path
 
 import pytest
 
@@ -18,7 +19,7 @@ from govform.io.project import (
     save_project,
 )
 from govform.resources import sample_project
-from tests.helpers.reports import STRESS_AGENCY, complete_report
+from tests.helpers.reports import STRESS_AGENCY, complete_report, stress
 
 SAMPLE_TEXT = sample_project().read_text(encoding="utf-8")
 
@@ -145,3 +146,9 @@ def test_the_clerks_line_breaks_of_the_agency_round_trip_and_are_left_out_when_u
     save_project(report, path)
     assert json.loads(path.read_text(encoding="utf-8"))["report"]["agency_lines"] == report.agency_lines.split("\n")
     assert load_project(path).agency_lines == report.agency_lines
+
+
+def test_the_stress_project_in_the_fixtures_is_the_one_the_tests_build():
+    """tests/fixtures/stress-city-2024.govform, for exporting and looking at by hand, is what stress() builds."""
+    path = Path(__file__).parents[1] / "fixtures" / "stress-city-2024.govform"
+    assert path.read_text(encoding="utf-8") == dumps_project(stress())
