@@ -153,7 +153,9 @@ def _export(args: argparse.Namespace) -> int:
     if errors and args.strict:
         output.complain(Message("cli.strict_refused", errors=errors))
         return EXIT_ERRORS
-    options = registry.ExportOptions(fonts=FALLBACK_FONTS if args.fallback_fonts else STANDARD_FONTS)
+    options = registry.ExportOptions(
+        fonts=FALLBACK_FONTS if args.fallback_fonts else STANDARD_FONTS, signature_indent=args.signature_indent
+    )
     try:
         registry.export(report, out, options)
     except registry.ExportError as error:
@@ -207,6 +209,14 @@ def _command_parser() -> argparse.ArgumentParser:
         "--fallback-fonts",
         action="store_true",
         help="使用仿宋、楷体、宋体代替仿宋_GB2312、楷体_GB2312、方正小标宋简体（电脑上没有这些字体时）",
+    )
+    export.add_argument(
+        "--signature-indent",
+        type=int,
+        choices=range(15),
+        default=2,
+        metavar="N",
+        help="落款（发文机关署名和成文日期）右空几个字（0–14，默认 2，即 GB/T 9704 的“右空二字”）",
     )
     _add_language(export)
     export.set_defaults(run=_export)

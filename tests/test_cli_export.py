@@ -4,6 +4,8 @@ import subprocess
 import sys
 import zipfile
 
+import pytest
+
 from govform.cli import main
 from govform.resources import sample_project
 
@@ -77,6 +79,16 @@ def test_fallback_fonts(tmp_path, capsys):
     assert main(["export", str(sample_project()), "-o", str(out), "--fallback-fonts"]) == 0
     with zipfile.ZipFile(out) as package:
         assert "_GB2312" not in package.read("word/document.xml").decode()
+
+
+def test_signature_indent(tmp_path):
+    out = tmp_path / "年报.docx"
+    assert main(["export", str(sample_project()), "-o", str(out), "--signature-indent", "0"]) == 0
+    with zipfile.ZipFile(out) as package:
+        document = package.read("word/document.xml").decode()
+    assert '<w:ind w:left="0" w:right="0" w:firstLineChars="0" w:firstLine="0"/><w:jc w:val="right"/>' in document
+    with pytest.raises(SystemExit):
+        main(["export", str(sample_project()), "-o", str(out), "--signature-indent", "15"])
 
 
 def test_check_and_the_command_line_do_not_load_python_docx():

@@ -105,6 +105,7 @@ class Block:
     id: str
     title: str | None
     corner: str | None
+    corner_breaks: str | None  # the corner with its printed line breaks, when it has any
     row_tree: tuple[Node, ...]
     column_tree: tuple[Node, ...]
     rows: tuple[Row, ...]
@@ -497,6 +498,15 @@ class Dates(Rule):
         checks.patterns("period_pattern", (self.period_pattern,))
 
 
+@dataclass(slots=True, eq=False, repr=False)
+class SubheadNumbers(Rule):
+    """A sub-head title carries no number of its own: the report numbers sub-heads by their order (（一）…),
+    so a title copied as "（一）主动公开情况" would print its number twice."""
+
+    KIND = "subhead_numbers"
+    MESSAGES: ClassVar[Words] = {"message": _words("section", "number", "title", "own")}
+
+
 RULE_KINDS: Mapping[str, type[Rule]] = MappingProxyType(
     {
         kind.KIND: kind
@@ -512,6 +522,7 @@ RULE_KINDS: Mapping[str, type[Rule]] = MappingProxyType(
             FeeNotice,
             FeeAmount,
             Dates,
+            SubheadNumbers,
         )
     }
 )
@@ -520,7 +531,7 @@ RULE_KINDS: Mapping[str, type[Rule]] = MappingProxyType(
 # -- the format ----------------------------------------------------------------------------------
 
 
-META_FIELDS = ("agency", "agency_kind", "year", "signed_on", "preamble")
+META_FIELDS = ("agency", "agency_lines", "agency_kind", "year", "signed_on", "preamble")
 
 
 @dataclass(slots=True, eq=False)
@@ -663,9 +674,7 @@ def _node(reader: _Reader, raw: Mapping[str, Any], where: str) -> Node:
     except ValueError:
         problem = Message("format.bad_choice", value=type_name, choices="integer, amount")
         raise reader.fail(f"{where}.type", problem) from None
-    breaks = reader.text(raw, "breaks", where, None)
-    if breaks is not None and breaks.replace("\n", "") != label:
-        raise reader.fail(f"{where}.breaks", Message("format.breaks_differ", label=label))
+    breaks = _breaks(reader, raw, "breaks", label, where)
     children = tuple(
         _node(reader, child, f"{where}.children[{i}]")
         for i, child in enumerate(reader.tables(raw, "children", where, []))
@@ -673,6 +682,14 @@ def _node(reader: _Reader, raw: Mapping[str, Any], where: str) -> Node:
     return Node(
         label, reader.text(raw, "id", where, None), reader.text(raw, "short", where, None), children, value_type, breaks
     )
+
+
+def _breaks(reader: _Reader, raw: Mapping[str, Any], key: str, label: str, where: str) -> str | None:
+    """A label with its printed line breaks ("商业\n企业"), which must spell the label once they are removed."""
+    breaks = reader.text(raw, key, where, None)
+    if breaks is not None and breaks.replace("\n", "") != label:
+        raise reader.fail(f"{where}.{key}", Message("format.breaks_differ", label=label))
+    return breaks
 
 
 def _block(reader: _Reader, table_short: str, raw: Mapping[str, Any], where: str) -> Block:
@@ -709,9 +726,9 @@ def _block(reader: _Reader, table_short: str, raw: Mapping[str, Any], where: str
     if len({c.id for c in columns}) != len(columns):
         raise reader.fail(f"{where}.columns", Message("format.duplicate_id", name=table_short))
     block_id = reader.text(raw, "id", where)
-    return Block(
-        block_id, title, reader.text(raw, "corner", where, None), row_tree, column_tree, tuple(rows), tuple(columns)
-    )
+    corner = reader.text(raw, "corner", where, None)
+    corner_breaks = _breaks(reader, raw, "corner_breaks", corner or "", where)
+    return Block(block_id, title, corner, corner_breaks, row_tree, column_tree, tuple(rows), tuple(columns))
 
 
 def _table(reader: _Reader, table_id: str, raw: Mapping[str, Any]) -> Table:

@@ -23,6 +23,12 @@ class GridCell:
     role: str  # "title" (a block's title row), "corner", "header", "label" or "value"
     text: str = ""
     cell: Cell | None = None  # the value cell shown here (role "value")
+    breaks: str | None = None  # the text with its printed line breaks ("商业\n企业"), when it has any
+
+    @property
+    def lines(self) -> tuple[str, ...]:
+        """The text as printed, line by line: the format's own line breaks, else one line."""
+        return tuple((self.breaks or self.text).split("\n"))
 
 
 @dataclass(frozen=True, eq=False)
@@ -90,7 +96,7 @@ def _block_cells(block: Block, top: int, labels: int, width: int) -> tuple[list[
 
     depth = block.header_depth
     if labels:
-        cells.append(GridCell(row, 0, depth, labels, "corner", block.corner or ""))
+        cells.append(GridCell(row, 0, depth, labels, "corner", block.corner or "", breaks=block.corner_breaks))
     spans = _leaf_spans(len(block.columns), width)
     leaf_index = 0
 
@@ -99,12 +105,22 @@ def _block_cells(block: Block, top: int, labels: int, width: int) -> tuple[list[
         if not node.children:
             start, span = spans[leaf_index]
             leaf_index += 1
-            cells.append(GridCell(row + level, labels + start, depth - level, span, "header", node.label))
+            cells.append(
+                GridCell(
+                    row + level,
+                    labels + start,
+                    depth - level,
+                    span,
+                    "header",
+                    node.label,
+                    breaks=node.breaks,
+                )
+            )
             return start, span
         placed = [place_header(child, level + 1) for child in node.children]
         start = placed[0][0]
         span = sum(s for _, s in placed)
-        cells.append(GridCell(row + level, labels + start, 1, span, "header", node.label))
+        cells.append(GridCell(row + level, labels + start, 1, span, "header", node.label, breaks=node.breaks))
         return start, span
 
     for node in block.column_tree:
@@ -115,12 +131,12 @@ def _block_cells(block: Block, top: int, labels: int, width: int) -> tuple[list[
         nonlocal row
         if not node.children:
             if labels:
-                cells.append(GridCell(row, level, 1, labels - level, "label", node.label))
+                cells.append(GridCell(row, level, 1, labels - level, "label", node.label, breaks=node.breaks))
             for (start, span), column in zip(spans, block.columns, strict=True):
                 cells.append(GridCell(row, labels + start, 1, span, "value", cell=(node.id or "", column.id)))
             row += 1
             return
-        cells.append(GridCell(row, level, _count_leaves(node), 1, "label", node.label))
+        cells.append(GridCell(row, level, _count_leaves(node), 1, "label", node.label, breaks=node.breaks))
         for child in node.children:
             place_rows(child, level + 1)
 

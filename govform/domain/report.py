@@ -251,9 +251,14 @@ class Report:
         year: int,
         signed_on: dt.date | None = None,
         preamble: str = "",
+        agency_lines: str = "",
     ):
         self.format = fmt
         self.agency = agency
+        # The agency's name with the clerk's own line breaks ("重庆市长寿区\n长寿湖镇人民政府"), for the title
+        # and the signature where the name needs more than one line; "" (or breaks that no longer spell the
+        # name) lets the export break it between words.
+        self.agency_lines = agency_lines
         self.agency_kind = agency_kind or fmt.default_agency_kind
         self.year = year
         self.signed_on = signed_on

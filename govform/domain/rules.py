@@ -26,11 +26,13 @@ from govform.domain.format import (
     Rule,
     SectionsFilled,
     Severity,
+    SubheadNumbers,
     Sum,
     Table,
 )
 from govform.domain.messages import DEFAULT_LANGUAGE, Message, Phrase
 from govform.domain.report import CellRef, Invalid, Report, TableData, Value, display_value
+from govform.domain.text import strip_subhead_number, subhead_number
 
 
 @dataclass(frozen=True, slots=True)
@@ -309,6 +311,21 @@ def _fee_amount(rule: FeeAmount, report: Report) -> Iterator[Finding]:
     if kind.fee_ceiling is not None and isinstance(value, Decimal | int) and value > kind.fee_ceiling:
         message = rule.message(cell=table.cell_label(*cell), value=display_value(value), agency_kind=kind.label)
         yield _finding(rule, message, _refs(table, (cell,)), section=section)
+
+
+@_check(SubheadNumbers)
+def _subhead_numbers(rule: SubheadNumbers, report: Report) -> Iterator[Finding]:
+    for section in report.format.sections:
+        for index, sub in enumerate(report.narratives[section.id].subsections):
+            own = subhead_number(sub.title)
+            if own is not None:
+                message = rule.message(
+                    section=section.heading,
+                    number=section.subsection_number(index),
+                    title=strip_subhead_number(sub.title),
+                    own=own,
+                )
+                yield _finding(rule, message, section=section.id, subsection=index, figures={"own": own})
 
 
 def validate(report: Report) -> list[Finding]:

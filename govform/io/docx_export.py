@@ -1,72 +1,63 @@
 """The report as a finished DOCX in the standard layout: GB/T 9704 page and type, the format's tables and merges.
 
-Every label comes from the format data (section headings, sub-head numbers, the tables' grids); the
-writer only decides how they look. Every run names its fonts explicitly (ascii, hAnsi and eastAsia) and
-the styles carry no theme fonts, so Word and WPS show the same thing on any machine.
+Every label comes from the format data (section headings, sub-head numbers, the tables' grids and their
+line breaks); the writer only decides how they look. Every run names its fonts explicitly (ascii, hAnsi
+and eastAsia) and the styles carry no theme fonts, so Word and WPS show the same thing on any machine.
+The package around the text is written from scratch (`docx_package`), and the tables are set by
+`docx_tables`. Whatever text a report holds (control characters, lone surrogates, very long paragraphs,
+hundreds of sub-heads) is made fit for XML here, and the export never fails on it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import math
-import re
 from pathlib import Path
-from typing import Any
-from xml.sax.saxutils import escape, quoteattr
-
-from docx import Document
-from docx.oxml import parse_xml
-from docx.oxml.ns import nsdecls, qn
 
 from govform.domain.format import Section, Table
-from govform.domain.layout import Grid, GridCell, table_grid
+from govform.domain.layout import GridCell, table_grid
 from govform.domain.report import Narrative, Report, display_value, paragraphs
+from govform.domain.text import balanced_lines, strip_indent, strip_subhead_number, text_width
+from govform.io import docx_package as package
+from govform.io.docx_package import NAMESPACES, Style, attribute_xml, text_xml
+from govform.io.docx_tables import CELL_MARGIN, ROW_HEIGHT, TITLE_ROW_FILL, cell_lines, kept_with_next, table_type
 from govform.io.export_fonts import ExportFonts
 from govform.io.files import os_error_reason, write_atomically
+from govform.io.gbt9704 import (
+    BODY_ADVANCE,
+    BODY_CONDENSE,
+    BODY_SIZE,
+    CHARS_PER_LINE,
+    LINE_PITCH,
+    MARGIN_BOTTOM,
+    MARGIN_LEFT,
+    MARGIN_RIGHT,
+    MARGIN_TOP,
+    PAGE_HEIGHT,
+    PAGE_NUMBER_SIZE,
+    PAGE_WIDTH,
+    TEXT_WIDTH,
+    TITLE_CHARS,
+    TITLE_SIZE,
+    mm,
+)
 from govform.io.registry import ExportError, ExportOptions
 
 __all__ = ["export_docx"]
 
-
-def _mm(mm: float) -> int:
-    """Millimetres in twips (1/1440 inch), the unit of Word's page and table geometry."""
-    return round(mm * 1440 / 25.4)
-
-
-# GB/T 9704-2012: A4, text block 156 × 225 mm, 22 lines of 28 characters.
-PAGE_WIDTH, PAGE_HEIGHT = _mm(210), _mm(297)
-MARGIN_TOP, MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT = _mm(37), _mm(35), _mm(28), _mm(26)
-TEXT_WIDTH = _mm(156)
-LINES_PER_PAGE, CHARS_PER_LINE = 22, 28
-LINE_PITCH = (PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM) // LINES_PER_PAGE  # 579 twips ≈ 28.95 pt
-# The page number's em dashes sit 7 mm below the text block: its line ends about 25 mm above the edge.
-FOOTER_DISTANCE = _mm(25)
-
-# Font sizes in half-points: 2号 22 pt, 3号 16 pt, 4号 14 pt; tables at 五号 10.5 pt, wide ones at 9 pt.
-TITLE_SIZE, BODY_SIZE, PAGE_NUMBER_SIZE = 44, 32, 28
-TABLE_SIZE, WIDE_TABLE_SIZE = 21, 18
-WIDE_TABLE_COLUMNS = 8  # from this many printed columns on, a table uses the smaller size
-
-# 28 characters of 3号 (16 pt) are 158 mm: 3号 text is condensed by a fraction of a point so that 28 fill
-# the 156 mm line. (A character grid, docGrid "linesAndChars" with a negative charSpace, does the same in
-# Word, but LibreOffice then puts each character in two grid cells and prints 14 to a line.)
-BODY_CONDENSE = math.ceil(BODY_SIZE * 10 - TEXT_WIDTH / CHARS_PER_LINE)  # twips per character
-CELL_MARGIN = 57  # 1 mm each side, as the circulated template has it
-MIN_VALUE_CHARS, MIN_LABEL_CHARS, FLEXIBLE_LABEL_CHARS = 2, 4, 12
-DIGIT_WIDTH = 0.65  # an Arabic digit, in characters: about half in 仿宋, 0.62 in what LibreOffice substitutes
-ROW_HEIGHT = 1.6  # the least row height, in lines of the table's type: airy, yet table 三 fits one page
-TITLE_ROW_FILL = "C6D9F1"  # the light shading of table 二's block titles in the circulated template
+# GB/T 9704 7.5: the page number's em dashes sit 7 mm below the text block. The footer's line (4号, single
+# spacing) ends this far above the page's lower edge, which puts them there as LibreOffice prints them.
+FOOTER_DISTANCE = mm(25.3)
+TABLE_GAP = LINE_PITCH // 2  # the space between a table and the heading or note below it
 BORDER = '<w:{side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
-
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def export_docx(report: Report, path: Path | str, options: ExportOptions | None = None) -> None:
     """Write `report` as a DOCX at `path`, atomically; raises ExportError and leaves an existing file as it was."""
-    document = _Writer(report, (options or ExportOptions()).fonts).document()
+    writer = _Writer(report, options or ExportOptions())
+    document = writer.document()
     path = Path(path)
     try:
-        write_atomically(path, document.save)
+        write_atomically(path, lambda out: package.write_package(out, document, writer.footers(), writer.parts()))
     except OSError as error:
         raise ExportError(path, os_error_reason(error, writing=True)) from error
 
@@ -74,13 +65,13 @@ def export_docx(report: Report, path: Path | str, options: ExportOptions | None 
 # -- XML pieces -----------------------------------------------------------------------------------
 
 
-def _clean(text: str) -> str:
-    """Text as XML can carry it: no control characters (Word's manual line break \\v, pasted \\r…)."""
-    return _NOT_XML.sub("", text.replace("\r", ""))
+def _one_line(text: str) -> str:
+    """A title or a name as one line: the line breaks and tabs a pasted value may carry are dropped."""
+    return "".join(text.replace("\t", " ").split("\n")).replace("\r", "")
 
 
 def _fonts_xml(font: str) -> str:
-    name = quoteattr(font)
+    name = attribute_xml(font)
     return f'<w:rFonts w:ascii={name} w:hAnsi={name} w:eastAsia={name} w:cs={name} w:hint="eastAsia"/>'
 
 
@@ -93,7 +84,10 @@ def _run_properties(font: str, size: int) -> str:
 
 
 def _run(text: str, font: str, size: int) -> str:
-    return f'<w:r>{_run_properties(font, size)}<w:t xml:space="preserve">{escape(_clean(text))}</w:t></w:r>'
+    """A run of text; a tab inside it stays a tab (w:tab), every other control character is dropped."""
+    pieces = text.replace("\r", "").replace("\n", "").split("\t")
+    body = "<w:tab/>".join(f'<w:t xml:space="preserve">{text_xml(piece)}</w:t>' for piece in pieces)
+    return f"<w:r>{_run_properties(font, size)}{body}</w:r>"
 
 
 def _indent(first_line_chars: int, size: int) -> str:
@@ -102,48 +96,54 @@ def _indent(first_line_chars: int, size: int) -> str:
     return f'<w:ind w:firstLineChars="{first_line_chars * 100}" w:firstLine="{twips}"/>'
 
 
-_EXACT = f'<w:spacing w:before="0" w:after="0" w:line="{LINE_PITCH}" w:lineRule="exact"/>'
+def _spacing(before: int = 0) -> str:
+    return f'<w:spacing w:before="{before}" w:after="0" w:line="{LINE_PITCH}" w:lineRule="exact"/>'
+
+
+_EXACT = _spacing()
 _SINGLE = '<w:snapToGrid w:val="0"/><w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/>'
 # 2号 title lines one grid line apart; off the grid, or LibreOffice gives each of them two grid lines.
 _TITLE_SPACING = f'<w:snapToGrid w:val="0"/>{_EXACT}'
 _NO_INDENT = '<w:ind w:left="0" w:right="0" w:firstLineChars="0" w:firstLine="0"/>'
+# Widow and orphan control off: every full page holds its 22 lines (GB/T 9704), a paragraph's last line
+# may begin a page.
+_NO_WIDOW_CONTROL = '<w:widowControl w:val="0"/>'
 
 
 # -- the document -----------------------------------------------------------------------------
 
 
 class _Writer:
-    def __init__(self, report: Report, fonts: ExportFonts):
+    def __init__(self, report: Report, options: ExportOptions):
         self.report = report
-        self.fonts = fonts
+        self.fonts: ExportFonts = options.fonts
+        self.signature_indent = max(0, min(options.signature_indent, CHARS_PER_LINE // 2))  # 0–14 characters
         self.body: list[str] = []
+        self.space_before = 0  # the space the next paragraph keeps from a table above it
 
-    def document(self) -> Any:
-        document = Document()
-        self._package(document)
-        self._styles(document)
-        self._page(document)
-        self._footers(document)
+    def document(self) -> str:
         self._title()
         for text in paragraphs(self.report.preamble):
             self._paragraph(text)
         for section in self.report.format.sections:
             self._section(section)
         self._signature()
-        body = document.element.body
-        fragment = parse_xml(f"<w:body {nsdecls('w')}>{''.join(self.body)}</w:body>")
-        anchor = body.sectPr
-        for element in list(fragment):
-            anchor.addprevious(element)
-        return document
+        return (
+            f"{package.DECLARATION}<w:document {NAMESPACES}><w:body>{''.join(self.body)}"
+            f"{self._section_properties()}</w:body></w:document>"
+        )
 
     # -- paragraphs ---------------------------------------------------------------------------
 
     def _add(self, properties: str, runs: str = "", mark: tuple[str, int] | None = None) -> None:
         mark_xml = _run_properties(*mark) if mark else ""
+        if self.space_before:
+            properties = properties.replace(_EXACT, _spacing(self.space_before), 1)
+            self.space_before = 0
         self.body.append(f"<w:p><w:pPr>{properties}{mark_xml}</w:pPr>{runs}</w:p>")
 
     def _paragraph(self, text: str) -> None:
+        text = strip_indent(text)  # the export indents every paragraph itself (a pasted "　　" would double it)
         self._add(f'{_EXACT}{_indent(2, BODY_SIZE)}<w:jc w:val="both"/>', _run(text, self.fonts.body, BODY_SIZE))
 
     def _blank(self) -> None:
@@ -156,8 +156,12 @@ class _Writer:
             _run(text, font, BODY_SIZE),
         )
 
+    def _agency_lines(self, capacity: float) -> list[str]:
+        return balanced_lines(_one_line(self.report.agency), capacity, self.report.agency_lines)
+
     def _title(self) -> None:
-        for line in self.report.title_lines():
+        lines = [*self._agency_lines(TITLE_CHARS), _one_line(self.report.title_lines()[1])]
+        for line in lines:
             self._add(
                 f'<w:pStyle w:val="ReportTitle"/><w:keepNext/>{_TITLE_SPACING}{_NO_INDENT}<w:jc w:val="center"/>',
                 _run(line, self.fonts.title, TITLE_SIZE),
@@ -166,10 +170,34 @@ class _Writer:
         self._blank()
 
     def _signature(self) -> None:
+        """GB/T 9704 7.3.5.2: the agency 右空二字 (by default), the date below it starting two characters
+        further right; a date longer than the agency keeps the right indent and the agency moves left of it."""
         self._blank()
-        for line in (self.report.agency, self.report.signature_date()):
-            if line:
-                self._add(f'{_EXACT}{_NO_INDENT}<w:jc w:val="right"/>', _run(line, self.fonts.body, BODY_SIZE))
+        indent = self.signature_indent
+        agency = self._agency_lines(CHARS_PER_LINE - indent)
+        date = self.report.signature_date()
+        agency_width = text_width(agency[0]) if agency else 0.0
+        date_width = text_width(date)
+        if agency_width >= date_width + 2:
+            agency_right = indent * BODY_ADVANCE
+            date_left = TEXT_WIDTH - agency_right - round(agency_width * BODY_ADVANCE) + 2 * BODY_ADVANCE
+            date_indent = f'<w:ind w:left="{date_left}" w:right="0" w:firstLineChars="0" w:firstLine="0"/>'
+            date_align = "left"
+        else:
+            agency_right = round((indent + date_width + 2 - agency_width) * BODY_ADVANCE)
+            date_indent = self._right_indent(indent * BODY_ADVANCE)
+            date_align = "right"
+        for line in agency:
+            self._add(
+                f'{_EXACT}{self._right_indent(agency_right)}<w:jc w:val="right"/>',
+                _run(line, self.fonts.body, BODY_SIZE),
+            )
+        if date:
+            self._add(f'{_EXACT}{date_indent}<w:jc w:val="{date_align}"/>', _run(date, self.fonts.body, BODY_SIZE))
+
+    @staticmethod
+    def _right_indent(twips: int) -> str:
+        return f'<w:ind w:left="0" w:right="{twips}" w:firstLineChars="0" w:firstLine="0"/>'
 
     def _section(self, section: Section) -> None:
         self._heading(section.heading, "Heading1", self.fonts.heading)
@@ -181,7 +209,8 @@ class _Writer:
         for text in paragraphs(narrative.text):
             self._paragraph(text)
         for index, sub in enumerate(narrative.subsections):
-            self._heading(section.subsection_number(index) + sub.title, "Heading2", self.fonts.subhead)
+            title = strip_subhead_number(_one_line(sub.title))  # the number is the report's, by order
+            self._heading(section.subsection_number(index) + title, "Heading2", self.fonts.subhead)
             for text in paragraphs(sub.text):
                 self._paragraph(text)
 
@@ -191,11 +220,8 @@ class _Writer:
         grid = table_grid(table)
         data = self.report.tables[table.id]
         values = {c.cell: display_value(data[c.cell]) for c in grid.cells if c.cell is not None}
-        size = WIDE_TABLE_SIZE if grid.columns >= WIDE_TABLE_COLUMNS else TABLE_SIZE
-        widths = column_widths(grid, values, size)
-        roles = grid.row_roles()
-        # Each block stays on one page: table 三 and 四 whole, table 二 may break before a block title.
-        # (A table taller than a page still breaks; then its header rows repeat.)
+        size, widths = table_type(grid, values)
+        keep = kept_with_next(grid, values, size)
         height = round(size * 10 * ROW_HEIGHT)
         borders = "".join(BORDER.format(side=s) for s in ("top", "left", "bottom", "right", "insideH", "insideV"))
         parts = [
@@ -203,14 +229,11 @@ class _Writer:
             f'<w:tblBorders>{borders}</w:tblBorders><w:tblLayout w:type="fixed"/>'
             f'<w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="{CELL_MARGIN}" w:type="dxa"/>'
             f'<w:bottom w:w="0" w:type="dxa"/><w:right w:w="{CELL_MARGIN}" w:type="dxa"/></w:tblCellMar>'
-            '<w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" '
-            'w:noHBand="1" w:noVBand="1"/></w:tblPr><w:tblGrid>',
+            "</w:tblPr><w:tblGrid>",
             *(f'<w:gridCol w:w="{w}"/>' for w in widths),
             "</w:tblGrid>",
         ]
         for row in range(grid.rows):
-            last = row == grid.rows - 1
-            keep = not last and roles[row + 1] != "title"
             header = "<w:tblHeader/>" if row < grid.header_rows else ""
             parts.append(
                 f'<w:tr><w:trPr><w:cantSplit/><w:trHeight w:val="{height}" w:hRule="atLeast"/>{header}</w:trPr>'
@@ -219,11 +242,12 @@ class _Writer:
             while column < grid.columns:
                 anchor = grid.anchor_at(row, column)
                 width = sum(widths[anchor.column : anchor.column + anchor.colspan])
-                parts.append(self._cell(anchor, row, width, values, size, keep))
+                parts.append(self._cell(anchor, row, width, values, size, keep[row]))
                 column = anchor.column + anchor.colspan
             parts.append("</w:tr>")
         parts.append("</w:tbl>")
         self.body.append("".join(parts))
+        self.space_before = TABLE_GAP
 
     def _cell(self, anchor: GridCell, row: int, width: int, values: dict, size: int, keep: bool) -> str:
         starts = anchor.row == row
@@ -232,75 +256,42 @@ class _Writer:
         if anchor.rowspan > 1:
             merge = '<w:vMerge w:val="restart"/>' if starts else "<w:vMerge/>"
         fill = f'<w:shd w:val="clear" w:color="auto" w:fill="{TITLE_ROW_FILL}"/>' if anchor.role == "title" else ""
-        text = (values[anchor.cell] if anchor.cell is not None else anchor.text) if starts else ""
-        # Titles and one-row labels read as text; headers, figures and tall group labels are centred.
+        lines = cell_lines(anchor, values) if starts else ("",)
+        # Titles and one-row labels read as text from the left; headers, figures and tall group labels are centred.
         flowing = anchor.role == "title" or (anchor.role == "label" and anchor.rowspan == 1)
-        align = "both" if flowing else "center"
+        align = "left" if flowing else "center"
         keep_xml = "<w:keepNext/>" if keep else ""
-        runs = _run(text, self.fonts.body, size) if text else ""
+        # Each printed line is a paragraph of its own: it breaks where the format breaks it, and no reader
+        # stretches a line that ends in a manual line break.
+        paragraphs_xml = "".join(
+            f'<w:p><w:pPr><w:pStyle w:val="TableText"/>{keep_xml}{_SINGLE}{_NO_INDENT}<w:jc w:val="{align}"/>'
+            f"{_run_properties(self.fonts.body, size)}</w:pPr>{_run(line, self.fonts.body, size) if line else ''}</w:p>"
+            for line in lines
+        )
         return (
             f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{span}{merge}{fill}<w:vAlign w:val="center"/></w:tcPr>'
-            f'<w:p><w:pPr><w:pStyle w:val="TableText"/>{keep_xml}{_SINGLE}{_NO_INDENT}<w:jc w:val="{align}"/>'
-            f"{_run_properties(self.fonts.body, size)}</w:pPr>{runs}</w:p></w:tc>"
+            f"{paragraphs_xml}</w:tc>"
         )
 
-    # -- page, footers, styles ----------------------------------------------------------------
+    # -- page, footers, styles, properties ------------------------------------------------------
 
-    def _package(self, document: Any) -> None:
-        """Name the file's author and title, and drop what python-docx's template carries but this file is not:
-        a Word 2010 copy of the styles (with theme fonts) and a preview picture of an empty page."""
-        agency, title = self.report.title_lines()
-        properties = document.core_properties
-        properties.title = agency + title
-        properties.author = properties.last_modified_by = agency
-        properties.comments = ""
-        properties.created = properties.modified = dt.datetime.now(dt.UTC).replace(microsecond=0, tzinfo=None)
-        for rId, rel in list(document.part.rels.items()):
-            if rel.reltype.endswith("/stylesWithEffects"):
-                document.part.drop_rel(rId)
-        package = document.part.package
-        for rId, rel in list(package.rels.items()):
-            if rel.reltype.endswith("/thumbnail"):
-                del package.rels[rId]
-        preview = document.settings.element.find(qn("w:savePreviewPicture"))
-        if preview is not None:
-            preview.getparent().remove(preview)
+    def _section_properties(self) -> str:
+        return (
+            '<w:sectPr><w:footerReference w:type="default" r:id="rIdFooter1"/>'
+            '<w:footerReference w:type="even" r:id="rIdFooter2"/>'
+            f'<w:pgSz w:w="{PAGE_WIDTH}" w:h="{PAGE_HEIGHT}"/>'
+            f'<w:pgMar w:top="{MARGIN_TOP}" w:right="{MARGIN_RIGHT}" w:bottom="{MARGIN_BOTTOM}" '
+            f'w:left="{MARGIN_LEFT}" w:header="{mm(15)}" w:footer="{FOOTER_DISTANCE}" w:gutter="0"/>'
+            f'<w:docGrid w:type="lines" w:linePitch="{LINE_PITCH}"/></w:sectPr>'
+        )
 
-    def _page(self, document: Any) -> None:
-        sect = document.sections[0]._sectPr
-        size = sect.find(qn("w:pgSz"))
-        size.attrib.clear()
-        size.set(qn("w:w"), str(PAGE_WIDTH))
-        size.set(qn("w:h"), str(PAGE_HEIGHT))
-        margins = sect.find(qn("w:pgMar"))
-        for name, value in (
-            ("top", MARGIN_TOP),
-            ("right", MARGIN_RIGHT),
-            ("bottom", MARGIN_BOTTOM),
-            ("left", MARGIN_LEFT),
-            ("header", _mm(15)),
-            ("footer", FOOTER_DISTANCE),
-            ("gutter", 0),
-        ):
-            margins.set(qn(f"w:{name}"), str(value))
-        grid = sect.find(qn("w:docGrid"))
-        grid.attrib.clear()
-        grid.set(qn("w:type"), "lines")
-        grid.set(qn("w:linePitch"), str(LINE_PITCH))
-
-    def _footers(self, document: Any) -> None:
-        document.settings.odd_and_even_pages_header_footer = True
-        section = document.sections[0]
+    def footers(self) -> list[str]:
+        """The odd pages' footer (right, a character's gap) and the even pages' (left), each "— N —"."""
         gap = PAGE_NUMBER_SIZE * 10  # one character of 4号
-        for footer, align, indent in (
-            (section.footer, "right", f'w:left="0" w:right="{gap}"'),
-            (section.even_page_footer, "left", f'w:left="{gap}" w:right="0"'),
-        ):
-            footer.is_linked_to_previous = False
-            element = footer._element
-            for child in list(element):
-                element.remove(child)
-            element.append(parse_xml(self._page_number(align, indent)))
+        return [
+            self._page_number("right", f'w:left="0" w:right="{gap}"'),
+            self._page_number("left", f'w:left="{gap}" w:right="0"'),
+        ]
 
     def _page_number(self, align: str, indent: str) -> str:
         font, size = self.fonts.page_number, PAGE_NUMBER_SIZE
@@ -310,116 +301,47 @@ class _Writer:
             return f'<w:r>{props}<w:fldChar w:fldCharType="{kind}"/></w:r>'
 
         return (
-            f'<w:p {nsdecls("w")}><w:pPr><w:pStyle w:val="PageNumber"/>{_SINGLE}'
+            f'{package.DECLARATION}<w:ftr {NAMESPACES}><w:p><w:pPr><w:pStyle w:val="PageNumber"/>{_SINGLE}'
             f'<w:ind {indent} w:firstLineChars="0" w:firstLine="0"/><w:jc w:val="{align}"/>{props}</w:pPr>'
             f"{_run('— ', font, size)}{field('begin')}"
             f'<w:r>{props}<w:instrText xml:space="preserve"> PAGE </w:instrText></w:r>'
-            f"{field('separate')}{_run('1', font, size)}{field('end')}{_run(' —', font, size)}</w:p>"
+            f"{field('separate')}{_run('1', font, size)}{field('end')}{_run(' —', font, size)}</w:p></w:ftr>"
         )
 
-    def _styles(self, document: Any) -> None:
-        styles = document.styles.element
-        _strip_theme_fonts(styles)
+    def parts(self) -> dict[str, str]:
         fonts = self.fonts
-        defaults = styles.find(qn("w:docDefaults"))
-        for child in list(defaults):
-            defaults.remove(child)
-        defaults.append(
-            parse_xml(
-                f'<w:rPrDefault {nsdecls("w")}><w:rPr>{_fonts_xml(fonts.body)}<w:color w:val="000000"/>'
-                f'<w:sz w:val="{BODY_SIZE}"/><w:szCs w:val="{BODY_SIZE}"/>'
-                '<w:lang w:val="en-US" w:eastAsia="zh-CN" w:bidi="ar-SA"/></w:rPr></w:rPrDefault>'
-            )
-        )
-        defaults.append(
-            parse_xml(f'<w:pPrDefault {nsdecls("w")}><w:pPr><w:spacing w:after="0"/></w:pPr></w:pPrDefault>')
-        )
-        body = f'{_EXACT}{_indent(2, BODY_SIZE)}<w:jc w:val="both"/>'
-        self._style(styles, "Normal", "Normal", None, body, fonts.body, BODY_SIZE)
+        agency, title = (_one_line(line) for line in self.report.title_lines())
+        body = f'{_NO_WIDOW_CONTROL}{_EXACT}{_indent(2, BODY_SIZE)}<w:jc w:val="both"/>'
         heading = f"<w:keepNext/><w:keepLines/>{body}"
-        self._style(styles, "Heading1", "heading 1", "Normal", f'{heading}<w:outlineLvl w:val="0"/>', fonts.heading)
-        self._style(styles, "Heading2", "heading 2", "Normal", f'{heading}<w:outlineLvl w:val="1"/>', fonts.subhead)
-        title = f'<w:keepNext/>{_TITLE_SPACING}{_NO_INDENT}<w:jc w:val="center"/>'
-        self._style(styles, "ReportTitle", "报告标题", "Normal", title, fonts.title, TITLE_SIZE)
-        cell = f'{_SINGLE}{_NO_INDENT}<w:jc w:val="center"/>'
-        self._style(styles, "TableText", "表格文字", "Normal", cell, fonts.body, TABLE_SIZE)
-        number = f"{_SINGLE}{_NO_INDENT}"
-        self._style(styles, "PageNumber", "页码", "Normal", number, fonts.page_number, PAGE_NUMBER_SIZE)
-        settings = document.settings.element
-        language = settings.find(qn("w:themeFontLang"))
-        if language is not None:
-            language.set(qn("w:eastAsia"), "zh-CN")
-
-    def _style(
-        self, styles: Any, style_id: str, name: str, based_on: str | None, ppr: str, font: str, size: int = BODY_SIZE
-    ) -> None:
-        """(Re)define a paragraph style: black, not bold, with explicit fonts and the given paragraph properties."""
-        for old in styles.findall(qn("w:style")):
-            if old.get(qn("w:styleId")) == style_id:
-                styles.remove(old)
-        default = ' w:default="1"' if style_id == "Normal" else ""
-        parent = f'<w:basedOn w:val="{based_on}"/>' if based_on else ""
-        styles.append(
-            parse_xml(
-                f'<w:style {nsdecls("w")} w:type="paragraph"{default} w:styleId="{style_id}">'
-                f'<w:name w:val="{name}"/>{parent}<w:next w:val="Normal"/><w:qFormat/>'
-                f"<w:pPr>{ppr}</w:pPr>{_style_run_properties(font, size)}</w:style>"
-            )
+        title_ppr = f'<w:keepNext/>{_NO_WIDOW_CONTROL}{_TITLE_SPACING}{_NO_INDENT}<w:jc w:val="center"/>'
+        cell = f'{_NO_WIDOW_CONTROL}{_SINGLE}{_NO_INDENT}<w:jc w:val="center"/>'
+        styles = [
+            Style("Normal", "Normal", body, _style_run(fonts.body, BODY_SIZE), None),
+            Style("Heading1", "heading 1", f'{heading}<w:outlineLvl w:val="0"/>', _style_run(fonts.heading, BODY_SIZE)),
+            Style("Heading2", "heading 2", f'{heading}<w:outlineLvl w:val="1"/>', _style_run(fonts.subhead, BODY_SIZE)),
+            Style("ReportTitle", "报告标题", title_ppr, _style_run(fonts.title, TITLE_SIZE)),
+            Style("TableText", "表格文字", cell, _style_run(fonts.body, BODY_SIZE)),
+            Style("PageNumber", "页码", f"{_SINGLE}{_NO_INDENT}", _style_run(fonts.page_number, PAGE_NUMBER_SIZE)),
+        ]
+        defaults_run = (
+            f'{_fonts_xml(fonts.body)}<w:color w:val="000000"/><w:sz w:val="{BODY_SIZE}"/>'
+            f'<w:szCs w:val="{BODY_SIZE}"/><w:lang w:val="en-US" w:eastAsia="zh-CN" w:bidi="ar-SA"/>'
         )
+        defaults_paragraph = f'{_NO_WIDOW_CONTROL}<w:spacing w:after="0"/>'
+        return {
+            "word/styles.xml": package.styles(defaults_run, defaults_paragraph, styles),
+            "word/settings.xml": package.SETTINGS,
+            "word/fontTable.xml": package.font_table(
+                [fonts.body, fonts.heading, fonts.subhead, fonts.title, fonts.page_number]
+            ),
+            "word/theme/theme1.xml": package.theme(fonts.heading, fonts.body),
+            "docProps/core.xml": package.core_properties(
+                agency + title, agency, dt.datetime.now(dt.UTC).replace(microsecond=0)
+            ),
+        }
 
 
-def _style_run_properties(font: str, size: int) -> str:
-    """A style's run properties: as a run's, and explicitly not bold (the built-in headings are)."""
-    return _run_properties(font, size).replace("<w:color", '<w:b w:val="0"/><w:bCs w:val="0"/><w:color', 1)
-
-
-def _strip_theme_fonts(styles: Any) -> None:
-    """Drop every theme font and theme colour reference: WPS reports theme fonts as missing."""
-    for element in styles.iter():
-        for attribute in list(element.attrib):
-            local = attribute.rsplit("}", 1)[-1]
-            if local.endswith(("Theme", "theme")) or local.startswith("theme"):
-                del element.attrib[attribute]
-        if element.tag == qn("w:rFonts") and not element.attrib:
-            element.getparent().remove(element)
-
-
-def column_widths(grid: Grid, values: dict, size: int) -> list[int]:
-    """Column widths in twips summing to the text block's width.
-
-    Every column first gets its minimum: value columns room for their widest figure (and at least two
-    characters, so header words wrap as "结果/维持"), label columns what their labels need, except the
-    label column with the longest labels (table 三's third), which starts at FLEXIBLE_LABEL_CHARS. What
-    is left widens that column up to its labels' full length, then the value columns. A table without
-    labels (table 四) gets equal columns.
-    """
-    char = size * 10  # one CJK character in twips
-    if grid.label_columns == 0:
-        return _fill([1.0] * grid.columns, TEXT_WIDTH)
-    digits = max((len(v) for v in values.values()), default=0)
-    value_min = max(MIN_VALUE_CHARS, DIGIT_WIDTH * digits) * char + 2 * CELL_MARGIN
-    needs = [float(MIN_LABEL_CHARS * char + 2 * CELL_MARGIN)] * grid.label_columns
-    for cell in grid.cells:
-        if cell.role == "label" and cell.colspan == 1:
-            chars = max(MIN_LABEL_CHARS, math.ceil(len(cell.text) / cell.rowspan))
-            needs[cell.column] = max(needs[cell.column], chars * char + 2 * CELL_MARGIN)
-    flexible = needs.index(max(needs))
-    widths = list(needs)
-    widths[flexible] = min(needs[flexible], FLEXIBLE_LABEL_CHARS * char + 2 * CELL_MARGIN)
-    value_count = grid.columns - grid.label_columns
-    left = TEXT_WIDTH - sum(widths) - value_count * value_min
-    grow = min(max(left, 0), needs[flexible] - widths[flexible])
-    widths[flexible] += grow
-    # Too little room (huge figures) shrinks every column alike: figures wrap rather than run off the page.
-    value_width = value_min + max(left - grow, 0) / value_count
-    return _fill([*widths, *[value_width] * value_count], TEXT_WIDTH)
-
-
-def _fill(weights: list[float], total: int) -> list[int]:
-    """Whole twips in proportion to `weights`, summing exactly to `total` (the largest remainders round up)."""
-    exact = [w * total / sum(weights) for w in weights]
-    widths = [int(w) for w in exact]
-    by_remainder = sorted(range(len(exact)), key=lambda i: widths[i] - exact[i])
-    for i in by_remainder[: total - sum(widths)]:
-        widths[i] += 1
-    return widths
+def _style_run(font: str, size: int) -> str:
+    """A style's run properties: as a run's, and explicitly not bold (Word's built-in headings are)."""
+    inner = _run_properties(font, size)[len("<w:rPr>") : -len("</w:rPr>")]
+    return inner.replace("<w:color", '<w:b w:val="0"/><w:bCs w:val="0"/><w:color', 1)

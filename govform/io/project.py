@@ -90,12 +90,14 @@ def to_json(report: Report) -> dict[str, Any]:
         for (row, column), value in data.items():
             rows.setdefault(row, {})[column] = _cell_to_json(value)
         tables[table_id] = rows
+    body: dict[str, Any] = {"standard": report.format.id, "agency": report.agency}
+    if report.agency_lines:
+        body["agency_lines"] = report.agency_lines.split("\n")
     return {
         "kind": FILE_KIND,
         "format_version": FORMAT_VERSION,
         "report": {
-            "standard": report.format.id,
-            "agency": report.agency,
+            **body,
             "agency_kind": report.agency_kind,
             "year": report.year,
             "signed_on": report.signed_on.isoformat() if report.signed_on else None,
@@ -179,6 +181,7 @@ class _Loader:
         report = Report(
             fmt,
             agency=self.text(body.get("agency", ""), fmt.field_label("agency")),
+            agency_lines=self.text(body.get("agency_lines", ""), fmt.field_label("agency_lines")),
             agency_kind=kind,
             year=year,
             signed_on=signed,

@@ -44,6 +44,8 @@ class ExportOptions:
     """What the clerk chose for an export (the window's settings, the command line's flags)."""
 
     fonts: ExportFonts = STANDARD_FONTS
+    # Characters between the signature (agency and date) and the right margin: GB/T 9704 7.3.5 右空二字.
+    signature_indent: int = 2
 
 
 @dataclass(frozen=True, slots=True)

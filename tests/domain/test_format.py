@@ -111,3 +111,38 @@ def test_format_records_are_values_and_tables_are_singletons():
     assert again.tables["applications"].row("new") == FMT.tables["applications"].row("new")
     assert again.tables["applications"] is not FMT.tables["applications"]  # tables and formats: by identity
     assert {FMT.agency_kinds[0], again.agency_kinds[0]} == {FMT.agency_kinds[0]}
+
+
+def test_labels_carry_the_templates_line_breaks_between_words():
+    """Where the circulated template breaks a narrow label (商业/企业), the printed grid breaks it the same way;
+    every break falls between words, and the breaks spell the label."""
+    grid = table_grid(FMT.tables["applications"])
+    lines = {cell.text: cell.lines for cell in grid.cells if cell.role != "value"}
+    assert lines["商业企业"] == ("商业", "企业") and lines["社会公益组织"] == ("社会", "公益", "组织")
+    assert lines["三、本年度办理结果"] == ("三、本年度", "办理结果")
+    assert lines["（三）不予公开"] == ("（三）", "不予公开")
+    assert lines["自然人"] == ("自然人",) and lines["1.属于国家秘密"] == ("1.属于国家秘密",)
+    assert lines[FMT.tables["applications"].blocks[0].corner] == (
+        "（本列数据的勾稽关系为：",
+        "第一项加第二项之和，",
+        "等于第三项加第四项之和）",
+    )
+    appeals = {cell.lines for cell in table_grid(FMT.tables["appeals"]).cells if cell.role == "header"}
+    assert ("结果", "维持") in appeals and ("尚未", "审结") in appeals
+    for cell in grid.cells:
+        assert "".join(cell.lines) == cell.text
+
+
+@pytest.mark.parametrize("key", ["breaks", "corner_breaks"])
+def test_breaks_that_do_not_spell_the_label_are_refused(key):
+    data = tomllib.loads(template_path("standard-2021").read_text(encoding="utf-8"))
+    block = data["tables"]["applications"]["blocks"][0]
+    if key == "breaks":
+        block["columns"][0]["children"][1]["children"][0]["breaks"] = "商业\n公司"
+        where = "tables.applications.blocks[0].columns[0].children[1].children[0].breaks"
+    else:
+        block["corner_breaks"] = "（本列数据\n的勾稽关系）"
+        where = "tables.applications.blocks[0].corner_breaks"
+    with pytest.raises(FormatError) as raised:
+        parse_format(data, "standard-2021.toml")
+    assert raised.value.key == where

@@ -175,3 +175,18 @@ def test_changing_any_single_cell_is_an_error_naming_its_row_or_column(values, t
     errors = [f for f in validate(report) if f.is_error and f.code in ("R1", "R2", "R3", "R4")]
     assert errors, f"changing {table.cell_label(*cell)} went unnoticed"
     assert any(any(name in f.text() for name in names) for f in errors)
+
+
+def test_w7_a_subhead_title_carrying_its_own_number_is_a_warning():
+    report = complete_report()
+    overview = report.narratives["overview"].subsections
+    overview[0].title = "（一）主动公开"
+    overview[2].title = "3.政府信息管理"
+    found = [f for f in validate(report) if f.code == "W7"]
+    assert [(f.section, f.subsection, f.is_error) for f in found] == [("overview", 0, False), ("overview", 2, False)]
+    assert found[0].text() == (
+        "“一、总体情况”的小标题（一）“主动公开”自带编号“（一）”：小标题按顺序自动编号，导出时会去掉自带的编号，请在此删去"
+    )
+    assert "carries its own number “3.”" in found[1].text("en")
+    overview[0].title, overview[2].title = "主动公开", "一是政府信息管理"
+    assert "W7" not in codes(report)

@@ -39,3 +39,80 @@ def fill_applications(report: Report, figures: Mapping[Cell, int]) -> None:
     data.load(
         {cell: figures.get(cell, 0) for cell in report.format.tables["applications"].cells if not data.is_total(cell)}
     )
+
+
+STRESS_AGENCY = "重庆市长寿区经济和信息化委员会信息化建设处（大数据发展中心）"  # 30 characters
+STRESS_SUBHEAD = (
+    "关于推进政务数据共享开放、优化政府信息公开平台功能、完善依申请公开办理流程并加强监督考核与培训的情况"  # 50
+    "以及下一步的工作安排"  # 60 in all
+)
+
+
+def stress() -> Report:
+    """A city-sized report at the limits of the layout: 行政处罚 3,985,758 and 96171.6 万元 of fees, 6–8-digit
+    figures all over tables 三 and 四, 30 paragraphs in one section, a 500-character paragraph, a
+    60-character sub-head and a 30-character agency name. It reconciles (check finds no errors)."""
+    fmt = load_format()
+    report = Report.new(fmt, agency=STRESS_AGENCY, year=2024, agency_kind="city")
+    report.signed_on = dt.date(2025, 1, 20)
+    report.preamble = (
+        "根据《中华人民共和国政府信息公开条例》要求，现公布本机关2024年政府信息公开工作年度报告。"
+        "本报告信息数据统计期限为2024年1月1日至2024年12月31日。"
+    )
+    proactive = report.tables["proactive"]
+    proactive.load(
+        {
+            ("regulations", "issued"): 12,
+            ("regulations", "repealed"): 3,
+            ("regulations", "in_force"): 156,
+            ("normative_documents", "issued"): 1_234,
+            ("normative_documents", "repealed"): 567,
+            ("normative_documents", "in_force"): 23_456,
+            ("licensing", "decisions"): 12_345_678,
+            ("penalty", "decisions"): 3_985_758,
+            ("enforcement", "decisions"): 456_789,
+            ("fees", "amount"): report.parse("proactive", "fees", "amount", "96171.6"),
+        }
+    )
+    applications = fmt.tables["applications"]
+    parts = next(r for r in fmt.rules if r.id == "R2").parts
+    figures: dict[Cell, int] = {}
+    for i, row in enumerate(parts):
+        for j, column in enumerate(APPLICANTS):
+            figures[(row, column)] = 100_000 + (i * 7_919 + j * 104_729) % 900_000  # six digits
+    figures[("disclosed", "natural_person")] = 12_345_678
+    for j, column in enumerate(APPLICANTS):
+        figures[("carried_over", column)] = 200_000 + j * 11_111
+        figures[("carried_forward", column)] = 300_000 + j * 22_222
+        outcome = sum(figures[(row, column)] for row in parts)
+        figures[("new", column)] = outcome + figures[("carried_forward", column)] - figures[("carried_over", column)]
+    fill_applications(report, figures)
+    assert set(figures) <= set(applications.cells)
+    report.tables["appeals"].load(
+        {
+            ("cases", "review_upheld"): 1_234_567,
+            ("cases", "review_corrected"): 234_567,
+            ("cases", "review_other"): 345_678,
+            ("cases", "review_pending"): 456_789,
+            ("cases", "direct_upheld"): 12_345_678,
+            ("cases", "direct_corrected"): 123_456,
+            ("cases", "direct_other"): 234_567,
+            ("cases", "direct_pending"): 345_678,
+            ("cases", "after_review_upheld"): 654_321,
+            ("cases", "after_review_corrected"): 543_210,
+            ("cases", "after_review_other"): 432_109,
+            ("cases", "after_review_pending"): 321_098,
+        }
+    )
+    sentence = "市经济信息委坚持以公开为常态、不公开为例外，围绕数字重庆建设和政务数据共享开放，持续深化政务公开工作。"
+    long_paragraph = (sentence * 11)[:500]
+    overview = report.narratives["overview"]
+    overview.text = "2024年，本机关认真贯彻落实《中华人民共和国政府信息公开条例》，" + sentence
+    for index, sub in enumerate(overview.subsections):
+        sub.text = long_paragraph if index == 0 else "\n".join([sentence] * 3)
+    overview.subsections.append(Subsection(STRESS_SUBHEAD, "\n".join([sentence] * 2)))
+    report.narratives["problems"].text = "\n".join(
+        f"{n}.{sentence}" if n % 3 else f"{n}.{sentence}{sentence}" for n in range(1, 31)
+    )
+    report.narratives["other"].text = "本机关本年度未收取信息处理费。"
+    return report

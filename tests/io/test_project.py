@@ -1,5 +1,6 @@
 import json
 import os
+from pathlib import Path
 
 import pytest
 
@@ -17,7 +18,7 @@ from govform.io.project import (
     save_project,
 )
 from govform.resources import sample_project
-from tests.helpers.reports import complete_report
+from tests.helpers.reports import STRESS_AGENCY, complete_report, stress
 
 SAMPLE_TEXT = sample_project().read_text(encoding="utf-8")
 
@@ -129,3 +130,19 @@ def test_missing_file_and_folder(tmp_path):
 def test_loads_accepts_a_bom_free_string_and_names_the_path():
     with pytest.raises(ProjectCorrupt, match=r"“x\.govform”"):
         loads_project("{", "dir/x.govform")
+
+
+def test_the_clerks_line_breaks_of_the_agency_round_trip_and_are_left_out_when_unset(tmp_path):
+    report = complete_report()
+    assert "agency_lines" not in dumps_project(report)  # files without a chosen break stay as they were
+    report.agency, report.agency_lines = STRESS_AGENCY, "重庆市长寿区经济和信息化委员会\n信息化建设处（大数据发展中心）"
+    path = tmp_path / "x.govform"
+    save_project(report, path)
+    assert json.loads(path.read_text(encoding="utf-8"))["report"]["agency_lines"] == report.agency_lines.split("\n")
+    assert load_project(path).agency_lines == report.agency_lines
+
+
+def test_the_stress_project_in_the_fixtures_is_the_one_the_tests_build():
+    """tests/fixtures/stress-city-2024.govform, for exporting and looking at by hand, is what stress() builds."""
+    path = Path(__file__).parents[1] / "fixtures" / "stress-city-2024.govform"
+    assert path.read_text(encoding="utf-8") == dumps_project(stress())
