@@ -4,7 +4,6 @@ included (what a clerk waits for). Project files always; Word reports once a .do
 from __future__ import annotations
 
 import os
-import shutil
 import tempfile
 import time
 from pathlib import Path
@@ -13,7 +12,7 @@ from measure import Measurement
 
 from govform import batch
 from govform.io import registry
-from tests.helpers.batch import make_reports
+from tests.helpers.batch import make_docx_reports, make_reports
 
 COUNT = 500
 DISTINCT_DOCX = 25  # exported once each, then copied: exporting 500 would take longer than checking them
@@ -25,19 +24,6 @@ def _rate(folder: Path, jobs: int | None = None) -> float:
     elapsed = time.perf_counter() - start
     assert len(result.reports) == COUNT and all(r.readable for r in result.reports)
     return COUNT / elapsed
-
-
-def _docx_folder(folder: Path, projects: list[Path]) -> None:
-    from govform.io.docx_export import export_docx
-    from govform.io.project import load_project
-
-    originals = []
-    for index, project in enumerate(projects[:DISTINCT_DOCX]):
-        target = folder / f"原件{index:02d}.docx"
-        export_docx(load_project(project), target)
-        originals.append(target)
-    for index in range(COUNT - DISTINCT_DOCX):
-        shutil.copyfile(originals[index % DISTINCT_DOCX], folder / f"报告{index:04d}.docx")
 
 
 def run() -> list[Measurement]:
@@ -56,8 +42,7 @@ def run() -> list[Measurement]:
             print("bench_batch: no .docx importer is registered yet: the DOCX batch is not measured")
             return results
         docx_folder = Path(work) / "docx"
-        docx_folder.mkdir()
-        _docx_folder(docx_folder, sorted(p for paths in made.values() for p in paths))
+        make_docx_reports(docx_folder, sorted(p for paths in made.values() for p in paths), COUNT, DISTINCT_DOCX)
         _rate(docx_folder)
         rate = _rate(docx_folder)
         results.append(

@@ -4,6 +4,7 @@ and files that cannot be read."""
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 from pathlib import Path
 
 from govform.io.project import dumps_project
@@ -53,3 +54,21 @@ def make_unreadable(folder: Path) -> list[Path]:
         path.write_text(content, encoding="utf-8")
         paths.append(path)
     return paths
+
+
+def make_docx_reports(folder: Path, projects: list[Path], count: int, distinct: int = 25) -> list[Path]:
+    """`count` Word reports in `folder`: `distinct` of the projects exported, then copied under other names
+    (exporting each of hundreds would take longer than checking them)."""
+    from govform.io.docx_export import export_docx
+    from govform.io.project import load_project
+
+    folder.mkdir(parents=True, exist_ok=True)
+    originals = []
+    for index, project in enumerate(projects[:distinct]):
+        target = folder / f"原件{index:02d}.docx"
+        export_docx(load_project(project), target)
+        originals.append(target)
+    copies = [folder / f"报告{index:04d}.docx" for index in range(count - len(originals))]
+    for index, target in enumerate(copies):
+        shutil.copyfile(originals[index % len(originals)], target)
+    return originals + copies
