@@ -63,7 +63,18 @@ def test_each_table_is_laid_out_as_printed(workbook, table):
             assert (sheet[name(cell.row, cell.column)].value or "") == cell.text
 
 
-def test_table_three_totals_are_formulas_and_every_value_cell_is_validated_and_unlocked(workbook):
+def validations(sheet) -> dict:
+    """Each validated cell's coordinate → its data validation."""
+    found = {}
+    for validation in sheet.data_validations.dataValidation:
+        for cells in validation.sqref.ranges:
+            for row_cells in sheet[cells.coord] if ":" in cells.coord else [[sheet[cells.coord]]]:
+                for cell in row_cells:
+                    found[cell.coordinate] = validation
+    return found
+
+
+def test_table_three_totals_are_formulas(workbook):
     table = FORMAT.tables["applications"]
     grid = table_grid(table)
     sheet = workbook[table.short]
@@ -73,12 +84,13 @@ def test_table_three_totals_are_formulas_and_every_value_cell_is_validated_and_u
     row, column = grid.value_position(("outcome_total", "natural_person"))
     first, last = grid.value_position(("disclosed", "natural_person")), grid.value_position(("other_other", "total"))
     assert sheet[name(row, column)].value == f"=SUM({name(first[0], column)}:{name(last[0], column)})"
-    validated = {}
-    for validation in sheet.data_validations.dataValidation:
-        for cells in validation.sqref.ranges:
-            for row_cells in sheet[cells.coord] if ":" in cells.coord else [[sheet[cells.coord]]]:
-                for cell in row_cells:
-                    validated[cell.coordinate] = validation
+
+
+@pytest.mark.parametrize("table", TABLES, ids=lambda t: t.id)
+def test_every_value_cell_is_validated_and_unlocked_the_rest_protected(workbook, table):
+    grid = table_grid(table)
+    sheet = workbook[table.short]
+    validated = validations(sheet)
     assert sheet.protection.sheet and not sheet.protection.password
     for printed in grid.cells:
         cell = sheet[name(printed.row, printed.column)]
@@ -87,8 +99,12 @@ def test_table_three_totals_are_formulas_and_every_value_cell_is_validated_and_u
             continue
         assert not cell.protection.locked
         validation = validated[cell.coordinate]
-        assert (validation.type, validation.operator, validation.formula1) == ("whole", "between", "0")
-        assert validation.showErrorMessage and "正整数" in validation.error
+        assert validation.showErrorMessage
+        if table.column(*printed.cell).type is ValueType.AMOUNT:
+            assert validation.type == "custom" and "万元" in validation.error
+        else:
+            assert (validation.type, validation.operator, validation.formula1) == ("whole", "between", "0")
+            assert "正整数" in validation.error
 
 
 def test_amounts_allow_four_places_and_pages_are_a4(workbook):
