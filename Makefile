@@ -46,6 +46,10 @@ package: $(STAMP)
 	$(VENV)/bin/pyinstaller --noconfirm --clean --log-level WARN --distpath dist --workpath build packaging/govform.spec
 	dist/govform/govform-cli check resources/samples/changshouhu-2024.govform
 	dist/govform/govform-cli export resources/samples/changshouhu-2024.govform -o build/package-smoke.docx
+	dist/govform/govform-cli export resources/samples/changshouhu-2024.govform -o build/package-smoke.xlsx
+	rm -rf build/batch-smoke && mkdir -p build/batch-smoke
+	for n in 1 2 3 4 5 6 7 8 9; do cp resources/samples/changshouhu-2024.govform build/batch-smoke/$$n.govform; done
+	dist/govform/govform-cli check build/batch-smoke build/package-smoke.xlsx --xlsx build/batch-smoke.xlsx
 	QT_QPA_PLATFORM=offscreen dist/govform/govform-cli --smoke
 	if command -v dpkg-deb >/dev/null; then sh packaging/linux/build-deb.sh; fi
 

@@ -11,7 +11,7 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from govform import __version__, startup
 
@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from govform.domain.messages import Message
     from govform.domain.report import Report
     from govform.domain.rules import Finding
+    from govform.io.checked import CheckedFinding, CheckedReport
 
 EXIT_OK, EXIT_ERRORS, EXIT_UNREADABLE = 0, 1, 2
 LANGUAGES = ("zh_CN", "en")  # govform.domain.messages.LANGUAGES, without loading the domain to parse arguments
@@ -42,41 +43,31 @@ class Output:
         print(self.text(message), file=self.err)
 
 
-def _finding_json(report: Report, finding: Finding, output: Output) -> dict[str, Any]:
-    def cell(ref: Any) -> dict[str, Any]:
-        label = report.format.tables[ref.table].cell_label(ref.row, ref.column)
-        return {"table": ref.table, "row": ref.row, "column": ref.column, "label": label}
-
-    return {
-        "code": finding.code,
-        "rule": finding.rule,
-        "severity": str(finding.severity),
-        "message": output.text(finding.message),
-        "section": finding.section,
-        "field": finding.field,
-        "subsection": finding.subsection,
-        "cells": [cell(ref) for ref in finding.cells],
-        "primary": cell(finding.primary) if finding.primary else None,
-        "figures": {k: v if isinstance(v, int | str) else str(v) for k, v in finding.figures.items()},
-    }
-
-
 def print_findings(path: Path, report: Report, findings: list[Finding], output: Output) -> None:
     """Findings of one file, grouped by section in the format's order, errors before warnings."""
     from govform.domain.messages import Message
+    from govform.io.checked import checked
 
-    errors = sum(f.is_error for f in findings)
-    if not findings:
-        output.say(Message("cli.no_findings", path=str(path)))
+    print_checked(checked(path, Message("batch.kind.project"), report, findings, output.language), output)
+
+
+def print_checked(result: CheckedReport, output: Output) -> None:
+    """One checked file as `govform check` prints it; an unreadable file's reason goes to standard error."""
+    from govform.domain.messages import Message
+
+    if result.problem is not None:
+        print(result.problem, file=output.err)
         return
-    output.say(Message("cli.counts", path=str(path), errors=errors, warnings=len(findings) - errors))
-    order = {None: -1} | {s.id: i for i, s in enumerate(report.format.sections)}
-    groups: dict[str | None, list[Finding]] = {}
-    for finding in findings:
+    if not result.findings:
+        output.say(Message("cli.no_findings", path=result.path))
+        return
+    output.say(Message("cli.counts", path=result.path, errors=result.errors, warnings=result.warnings))
+    groups: dict[str | None, list[CheckedFinding]] = {}
+    for finding in result.findings:
         groups.setdefault(finding.section, []).append(finding)
-    for section in sorted(groups, key=lambda s: order.get(s, len(order))):
-        title = output.text(Message("cli.basics")) if section is None else report.format.section(section).heading
-        print(f"  {title}", file=output.out)
+    for section in sorted(groups, key=lambda s: groups[s][0].order):
+        heading = groups[section][0].heading or output.text(Message("cli.basics"))
+        print(f"  {heading}", file=output.out)
         for finding in groups[section]:
             severity = Message(f"severity.{finding.severity}")
             line = Message("cli.finding", severity=severity, code=finding.code, message=finding.message)
@@ -90,40 +81,80 @@ def _load(path: Path) -> Report:
     return load_project(path)
 
 
+class _ProgressBar:
+    """A one-line progress bar on a terminal (standard error), cleared before anything else is printed.
+    Cleared with spaces rather than an escape sequence: older Windows consoles print escapes as they are."""
+
+    WIDTH = 30
+
+    def __init__(self, output: Output, total: int):
+        self.output = output
+        self.total = total
+        self.done = 0
+        self.columns = 0  # the terminal columns the bar takes now (0: not shown)
+
+    def update(self, done: int, total: int) -> None:
+        self.done, self.total = done, total
+        self.draw()
+
+    def draw(self) -> None:
+        import unicodedata
+
+        from govform.domain.messages import Message
+
+        filled = self.WIDTH * self.done // max(self.total, 1)
+        words = self.output.text(Message("batch.progress", done=self.done, total=self.total))
+        line = f"[{'#' * filled}{'.' * (self.WIDTH - filled)}] {words}"  # ASCII: one column wide on any console
+        self.clear()
+        self.output.err.write(line)
+        self.output.err.flush()
+        self.columns = sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line)
+
+    def clear(self) -> None:
+        if self.columns:
+            self.output.err.write("\r" + " " * self.columns + "\r")
+            self.output.err.flush()
+            self.columns = 0
+
+
 def _check(args: argparse.Namespace) -> int:
-    from govform.domain.rules import validate
-    from govform.io.project import ProjectError
+    from govform import batch
+    from govform.domain.messages import Message
 
     output = Output(args.lang)
-    status = EXIT_OK
-    results = []
-    for name in args.files:
-        path = Path(name)
+    summary = Path(args.xlsx) if args.xlsx else None
+    files = batch.find_reports(args.paths, exclude=[summary] if summary else [])
+    if not files:
+        output.complain(Message("batch.nothing", paths="、".join(args.paths)))
+        return EXIT_UNREADABLE
+    bar = _ProgressBar(output, len(files)) if len(files) > 1 and output.err.isatty() else None
+    result = batch.BatchResult(total=len(files))
+    for checked in batch.check_files(files, language=args.lang, progress=bar.update if bar else None):
+        result.reports.append(checked)
+        if bar:
+            bar.clear()
+        if args.json:
+            print(json.dumps(checked.as_json(), ensure_ascii=False), file=output.out, flush=True)
+        else:
+            print_checked(checked, output)
+        if bar:
+            bar.draw()
+    if bar:
+        bar.clear()
+    status = result.exit_status
+    if summary is not None:
+        from govform.io.registry import ExportError
+        from govform.io.summary_xlsx import write_summary
+
         try:
-            report = _load(path)
-        except ProjectError as error:
-            status = EXIT_UNREADABLE
-            results.append({"file": str(path), "readable": False, "error": output.text(error.message), "findings": []})
-            if not args.json:
-                output.complain(error.message)
-            continue
-        findings = validate(report)
-        if any(f.is_error for f in findings) and status == EXIT_OK:
-            status = EXIT_ERRORS
-        results.append(
-            {
-                "file": str(path),
-                "readable": True,
-                "errors": sum(f.is_error for f in findings),
-                "warnings": sum(not f.is_error for f in findings),
-                "findings": [_finding_json(report, f, output) for f in findings],
-            }
-        )
-        if not args.json:
-            print_findings(path, report, findings, output)
-    if args.json:
-        json.dump(results, sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+            write_summary(result.reports, summary, args.lang)
+        except ExportError as error:
+            output.complain(error.message)
+            return EXIT_UNREADABLE
+    if len(files) > 1 and not args.json:
+        output.say(Message("batch.totals", total=len(files), **result.counts()))
+    if summary is not None and not args.json:
+        output.say(Message("batch.written", path=str(summary)))
     return status
 
 
@@ -189,9 +220,17 @@ def _command_parser() -> argparse.ArgumentParser:
     commands.add_argument("--version", action="version", version=f"govform {__version__}")
     sub = commands.add_subparsers(dest="command", required=True, metavar="命令")
 
-    check = sub.add_parser("check", help="核对项目文件中的数据（勾稽关系等）", description="核对一个或多个项目文件。")
-    check.add_argument("files", nargs="+", metavar="FILE", help=".govform 项目文件")
-    check.add_argument("--json", action="store_true", help="以 JSON 输出，供其他程序读取")
+    check = sub.add_parser(
+        "check",
+        help="核对报告中的数据（勾稽关系等），可批量核对整个文件夹",
+        description=(
+            "核对一个或多个报告；给出文件夹时核对其中（含子文件夹）所有的 .govform 和 .docx 文件。"
+            "退出码：0 没有错误，1 有报告存在错误，2 有文件无法读取。"
+        ),
+    )
+    check.add_argument("paths", nargs="+", metavar="PATH", help="报告文件（.govform、.docx 等）或文件夹")
+    check.add_argument("--json", action="store_true", help="以 JSON 输出，每份报告一行，供其他程序读取")
+    check.add_argument("--xlsx", metavar="SUMMARY.xlsx", help="把结果写成汇总表（Excel 工作簿）")
     _add_language(check)
     check.set_defaults(run=_check)
 

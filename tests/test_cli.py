@@ -31,7 +31,7 @@ def test_check_json(tmp_path, capsys):
     path = tmp_path / "edited.govform"
     path.write_text(SAMPLE_TEXT.replace('"review_other": 0', '"review_other": 2'), encoding="utf-8")
     assert main(["check", "--json", str(path), str(sample_project())]) == 1
-    results = json.loads(capsys.readouterr().out)
+    results = [json.loads(line) for line in capsys.readouterr().out.splitlines()]  # one object per report
     assert [r["errors"] for r in results] == [1, 0]
     finding = results[0]["findings"][0]
     assert finding["code"] == "R4" and finding["severity"] == "error"

@@ -80,11 +80,18 @@ class FileKind:
 EXPORTERS: Mapping[str, FileKind] = MappingProxyType(
     {
         ".docx": FileKind(".docx", Message("io.kind.docx"), "govform.io.docx_export:export_docx"),
+        ".xlsx": FileKind(".xlsx", Message("io.kind.xlsx"), "govform.io.xlsx_export:export_xlsx"),
+        ".html": FileKind(".html", Message("io.kind.html"), "govform.io.html_export:export_html"),
+        ".pdf": FileKind(".pdf", Message("io.kind.pdf"), "govform.io.pdf_export:export_pdf"),
     }
 )
 """Writers: `function(report, path, options: ExportOptions) -> None`, raising ExportError."""
 
-IMPORTERS: Mapping[str, FileKind] = MappingProxyType({})
+IMPORTERS: Mapping[str, FileKind] = MappingProxyType(
+    {
+        ".xlsx": FileKind(".xlsx", Message("io.kind.xlsx"), "govform.io.xlsx_import:import_xlsx"),
+    }
+)
 """Readers: `function(path) -> ImportResult`, raising ImportFailed."""
 
 

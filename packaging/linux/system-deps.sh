@@ -1,14 +1,14 @@
 #!/bin/sh
 # Installs the Debian/UOS/Kylin packages govform needs, when missing.
 #   system-deps.sh run    the libraries Qt needs to open a window on X (xcb)
-#   system-deps.sh test   those, plus LibreOffice, poppler, CJK fonts and pandoc for the export tests
+#   system-deps.sh test   those, plus LibreOffice (Writer and Calc), poppler, CJK fonts and pandoc for the export tests
 # As root it installs what is missing; otherwise it names the packages and the command, and fails.
 set -eu
 
 RUN_PACKAGES="libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-shape0
 libxcb-xinerama0 libxcb-randr0 libxcb-xkb1 libxkbcommon-x11-0 libxkbcommon0 libegl1 libgl1 libfontconfig1
 libdbus-1-3 fonts-noto-cjk"
-TEST_PACKAGES="libreoffice-writer-nogui poppler-utils pandoc"
+TEST_PACKAGES="libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils pandoc"
 
 case "${1:-run}" in
   run) wanted="$RUN_PACKAGES" ;;

@@ -15,10 +15,11 @@ class Measurement:
     unit: str
     target: float
     target_text: str
+    at_least: bool = False  # the target is a floor (a rate), not a ceiling (a time)
 
     @property
     def meets_target(self) -> bool:
-        return self.value <= self.target
+        return self.value >= self.target if self.at_least else self.value <= self.target
 
 
 def timings_ms(function: Callable[[], object], repeat: int, warmup: int = 3) -> list[float]:

@@ -1,0 +1,125 @@
+"""The batch check: a folder of 500 reports and 4 unreadable files gives a summary workbook of 504 rows, worst
+first; the run survives bad files, streams JSON lines, shows progress only on a terminal and can be cancelled."""
+
+from __future__ import annotations
+
+import io
+import json
+import time
+
+import openpyxl
+import pytest
+
+from govform import batch
+from govform.cli import main
+from govform.resources import sample_project
+from tests.helpers.batch import make_reports, make_unreadable
+
+COUNT = 500
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory):
+    root = tmp_path_factory.mktemp("收到的年报")
+    made = make_reports(root, COUNT)
+    broken = make_unreadable(root / "有问题的")
+    # Not reports, or not to be checked: skipped when a folder is searched.
+    (root / "台账.xlsx").write_bytes(b"")
+    (root / "~$报告0001.docx").write_bytes(b"")
+    (root / ".隐藏.govform").write_text("{}", encoding="utf-8")
+    return root, made, broken
+
+
+def test_500_reports_and_4_unreadable_give_504_rows_worst_first(folder, capsys):
+    root, _made, broken = folder
+    summary = root / "汇总.xlsx"
+    started = time.perf_counter()
+    assert main(["check", str(root), "--xlsx", str(summary)]) == 2
+    elapsed = time.perf_counter() - started
+    out, err = capsys.readouterr()
+    assert len(err.strip().split("\n")) == 4 and all(line.startswith("无法打开“") for line in err.strip().split("\n"))
+    assert "正在检查" not in err  # standard error is not a terminal here
+    assert f"共检查{COUNT + 4}份：4份无法读取，50份有错误，50份只有警告，400份通过。" in out
+    assert elapsed < 30, f"{elapsed:.1f} s for {COUNT + 4} files"
+
+    workbook = openpyxl.load_workbook(summary)
+    reports, findings = workbook.worksheets
+    assert (reports.title, findings.title) == ("报告", "全部问题")
+    header = [c.value for c in reports[1]]
+    assert header == ["状态", "文件", "机关", "年度", "文件类型", "报告格式", "错误", "警告", "主要问题", "所在文件夹"]
+    rows = [[c.value for c in row] for row in reports.iter_rows(min_row=2)]
+    assert len(rows) == COUNT + 4
+    assert {row[1] for row in rows[:4]} == {p.name for p in broken}
+    assert all(row[0] == "无法读取" and row[8].startswith("无法打开“") for row in rows[:4])
+    not_a_report = next(row for row in rows if row[1] == "不是报告.govform")
+    assert "这不是政府信息公开年报的项目文件" in not_a_report[8]
+    statuses = [row[0] for row in rows[4:]]
+    assert statuses == ["有错误"] * 50 + ["只有警告"] * 50 + ["通过"] * 400
+    first_error = rows[4]
+    assert first_error[6] == 1 and first_error[8].startswith("错误 R4：表四行政复议：总计填的是5")
+    assert first_error[5] == "国办公开办函〔2021〕30号" and first_error[4] == "项目文件" and first_error[3] == 2024
+    link = reports.cell(6, 2).hyperlink.target
+    assert link.startswith("第") and link.endswith(first_error[1]) and (root / link).is_file()
+    assert reports.freeze_panes == "A2" and reports.auto_filter.ref == f"A1:J{COUNT + 5}"
+
+    finding_rows = [[c.value for c in row] for row in findings.iter_rows(min_row=2)]
+    assert len(finding_rows) == 100
+    header = [c.value for c in findings[1]]
+    assert header == ["文件", "严重程度", "规则", "规则说明", "表格", "位置", "数字", "说明"]
+    r4 = finding_rows[0]
+    assert r4[1:6] == ["错误", "R4", "复议诉讼合计不符", "表四", "表四 行政复议·总计"]
+    assert r4[6] == "填报的总计 5；各项之和 0"
+    assert findings.freeze_panes == "A2" and findings.auto_filter.ref == "A1:H101"
+
+
+def test_json_streams_one_line_per_report(folder, capsys):
+    _root, made, broken = folder
+    assert main(["check", "--json", str(made["clean"][0].parent), *map(str, broken[:1])]) == 2
+    lines = capsys.readouterr().out.splitlines()
+    results = [json.loads(line) for line in lines]
+    assert results[-1]["readable"] is False and results[-1]["error"].startswith("无法打开“截断.govform”")
+    assert all(r["readable"] and r["errors"] in (0, 1) for r in results[:-1])
+
+
+def test_progress_only_on_a_terminal(folder, monkeypatch, capsys):
+    _root, made, _ = folder
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    terminal = Terminal()
+    monkeypatch.setattr("sys.stderr", terminal)
+    assert main(["check", *map(str, made["warnings"][:3])]) == 0
+    assert "\r" in terminal.getvalue() and "正在检查 3/3" in terminal.getvalue()
+    assert terminal.getvalue().endswith(" \r")  # the bar is gone at the end
+    assert "正在检查" not in capsys.readouterr().out
+
+
+def test_the_engine_reports_progress_and_can_be_cancelled(folder):
+    root, _made, _ = folder
+    seen = []
+    result = batch.check([root / "第1片区"], progress=lambda done, total: seen.append((done, total)))
+    assert not result.cancelled and seen[-1] == (len(result.reports), result.total) and result.exit_status == 1
+    assert [r.path for r in result.reports] == sorted(r.path for r in result.reports)
+
+    calls = []
+    cancelled = batch.check([root], progress=lambda done, total: calls.append(done), cancelled=lambda: bool(calls))
+    assert cancelled.cancelled and 0 < len(cancelled.reports) < cancelled.total
+
+
+def test_a_crashing_importer_is_a_row_and_the_run_goes_on(tmp_path, monkeypatch):
+    from govform.io import registry
+
+    broken = registry.FileKind(".xlsx", registry.IMPORTERS[".xlsx"].name, "json:no_such_function")
+    monkeypatch.setattr(registry, "IMPORTERS", {".xlsx": broken})
+    ledger = tmp_path / "台账.xlsx"
+    ledger.write_bytes(b"")
+    result = batch.check([ledger, sample_project()], jobs=1)
+    assert [r.status for r in result.reports] == ["unreadable", "clean"]
+    assert result.reports[0].problem.startswith("无法读取“台账.xlsx”：程序读取这个文件时出错（AttributeError）")
+
+
+def test_an_empty_folder_exits_2(tmp_path, capsys):
+    assert main(["check", str(tmp_path)]) == 2
+    assert capsys.readouterr().err.startswith("没有找到要检查的文件")
