@@ -92,9 +92,9 @@ def cache_dir() -> Path:
 
 
 def read_toml(path: Path) -> dict[str, Any]:
-    """A TOML file's data. Parsing TOML costs a start-up ~20 ms (tomllib's import and its regexes), so the
-    data is kept as JSON in the cache, keyed by the file's checksum; a missing, stale or unreadable cache
-    is rebuilt, and one that cannot be written is simply not kept."""
+    """A TOML file's data, kept as JSON in the cache keyed by the file's checksum (a start-up trick: tomllib
+    costs ~9 ms more, see govform/startup.py); a missing, stale or unreadable cache is rebuilt, and one that
+    cannot be written is simply not kept."""
     raw = path.read_bytes()
     cached = cache_dir() / f"{path.stem}-{zlib.crc32(raw):08x}-{len(raw)}.json"
     try:

@@ -25,8 +25,8 @@ from govform.ui.settings import AUTOSAVE, EXPORT_FONTS, FONT_PRESETS, WINDOW_GEO
 if TYPE_CHECKING:  # event types are made when the first such event arrives
     from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 
-# QMessageBox, QFileDialog and govform.ui.dialogs are imported where they are used: creating their Python
-# types takes ~4 ms that the window does not need before its first paint.
+# QMessageBox, QFileDialog and govform.ui.dialogs are imported where they are used, a start-up trick
+# (~2 ms; govform/startup.py lists every trick with what it saves).
 
 DEFAULT_SIZE = (1240, 740)  # inside a 1280×800 screen with its task bar
 
