@@ -155,7 +155,7 @@ def _export(args: argparse.Namespace) -> int:
         return EXIT_ERRORS
     options = registry.ExportOptions(fonts=FALLBACK_FONTS if args.fallback_fonts else STANDARD_FONTS)
     try:
-        registry.export(report, out, options)
+        registry.export(report, out, options, source=path)
     except registry.ExportError as error:
         output.complain(error.message)
         return EXIT_UNREADABLE
