@@ -159,8 +159,10 @@ class _Loader:
         if not isinstance(body, dict):
             raise self.invalid("no_report")
         name = body.get("standard")
+        if not isinstance(name, str) or not name.strip():
+            raise self.invalid("no_standard" if name in (None, "") else "unknown_format", name=_shown(name))
         try:
-            fmt = load_format(name if isinstance(name, str) else "")
+            fmt = load_format(name)
         except UnknownFormat:
             raise self.invalid("unknown_format", name=_shown(name)) from None
         except FormatError as error:
@@ -219,7 +221,10 @@ class _Loader:
                     raise self.invalid("bad_row", table=table.short, row=_shown(row))
                 for column, raw in columns.items():
                     if not table.has_cell(row, column):
-                        raise self.invalid("unknown_cell", table=table.short, row=_shown(row), column=_shown(column))
+                        shown_row = (table.row(row).display or row) if table.has_row(row) else row
+                        raise self.invalid(
+                            "unknown_cell", table=table.short, row=_shown(shown_row), column=_shown(column)
+                        )
                     values[(row, column)] = self.cell(report, table.id, row, column, raw)
             report.tables[table_id].load(values)
 
