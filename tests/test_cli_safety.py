@@ -4,6 +4,7 @@ hang or eat memory, a reader that goes away. Always one Chinese line or silence,
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import time
@@ -123,3 +124,18 @@ def test_a_huge_project_costs_no_memory(tmp_path):
         [sys.executable, "-c", script, str(huge)], capture_output=True, text=True, timeout=60, env=faults.environment()
     )
     assert done.returncode == 2 and "MemoryError" not in done.stderr, done.stderr
+
+
+# -- 9. a reader that goes away ------------------------------------------------------------------
+
+
+@pytest.mark.skipif(not shutil.which("head") or os.name != "posix", reason="a POSIX pipe")
+@pytest.mark.parametrize("json", [True, False], ids=["json", "text"])
+def test_check_into_a_closed_pipe_exits_quietly(project, json):
+    files = " ".join([f"'{project}'"] * 200)
+    command = f"{sys.executable} -m govform check {'--json' if json else ''} {files} | head -c 1 >/dev/null"
+    for _ in range(3):  # the moment the pipe closes varies
+        done = subprocess.run(
+            ["bash", "-o", "pipefail", "-c", command], capture_output=True, text=True, env=faults.environment()
+        )
+        assert done.stderr == "" and done.returncode in (0, 141)
