@@ -70,20 +70,24 @@ def _cell_to_json(value: Value) -> int | str | None:
     if isinstance(value, Decimal):
         return format(value, "f")
     if isinstance(value, Invalid):
-        return value.text
+        return _clean_text(value.text)
     return value
 
 
+def _lines(text: str) -> list[str]:
+    return _clean_text(text).split("\n") if text else []
+
+
 def _narrative_to_json(narrative: Narrative) -> dict[str, Any]:
-    data: dict[str, Any] = {"text": narrative.text.split("\n") if narrative.text else []}
+    data: dict[str, Any] = {"text": _lines(narrative.text)}
     if narrative.subsections:
-        data["subsections"] = [
-            {"title": s.title, "text": s.text.split("\n") if s.text else []} for s in narrative.subsections
-        ]
+        data["subsections"] = [{"title": _clean_text(s.title), "text": _lines(s.text)} for s in narrative.subsections]
     return data
 
 
 def to_json(report: Report) -> dict[str, Any]:
+    """The project file's data; text as a load would give it back (whatever was pasted into the window, a
+    lone surrogate or a control character never makes a save fail)."""
     tables = {}
     for table_id, data in report.tables.items():
         rows: dict[str, dict[str, Any]] = {}
@@ -95,11 +99,11 @@ def to_json(report: Report) -> dict[str, Any]:
         "format_version": FORMAT_VERSION,
         "report": {
             "standard": report.format.id,
-            "agency": report.agency,
+            "agency": _clean_text(report.agency),
             "agency_kind": report.agency_kind,
             "year": report.year,
             "signed_on": report.signed_on.isoformat() if report.signed_on else None,
-            "preamble": report.preamble.split("\n") if report.preamble else [],
+            "preamble": _lines(report.preamble),
             "sections": {sid: _narrative_to_json(n) for sid, n in report.narratives.items()},
             "tables": tables,
         },
