@@ -37,7 +37,9 @@ translations: $(STAMP)
 	$(VENV)/bin/pyside6-lupdate $$(git ls-files 'govform/*.py') -source-language zh_CN -target-language en \
 		-ts resources/translations/govform_en.ts
 
-# A frozen bundle (dist/govform/) checked by running it, then a .deb of it on Debian-family systems.
+# A frozen bundle (dist/govform/) checked by running it and by its size, then a .deb of it on Debian-family
+# systems, installed into a scratch root and run from there.
+BUNDLE_LIMIT_MB ?= 120
 # The Windows installer is built on Windows from the same bundle: packaging/windows/govform.iss.
 package: $(STAMP)
 	$(PY) -m pip install -q pyinstaller
@@ -47,7 +49,8 @@ package: $(STAMP)
 	dist/govform/govform-cli check resources/samples/changshouhu-2024.govform
 	dist/govform/govform-cli export resources/samples/changshouhu-2024.govform -o build/package-smoke.docx
 	QT_QPA_PLATFORM=offscreen dist/govform/govform-cli --smoke
-	if command -v dpkg-deb >/dev/null; then sh packaging/linux/build-deb.sh; fi
+	sh packaging/check-size.sh dist/govform $(BUNDLE_LIMIT_MB)
+	if command -v dpkg-deb >/dev/null; then sh packaging/linux/build-deb.sh && sh packaging/linux/check-deb.sh; fi
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .ruff_cache
