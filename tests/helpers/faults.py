@@ -14,6 +14,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[2]
 GOVFORM = [sys.executable, "-m", "govform"]
 
@@ -27,7 +29,15 @@ def without_privileges(command: Sequence[str]) -> list[str]:
     """`command` as a process that permission bits stop: as root, with no capabilities (setpriv)."""
     if os.geteuid() != 0:
         return list(command)
+    if not can_drop_privileges():
+        pytest.skip("root here cannot drop its capabilities (setpriv --bounding-set)")
     return ["setpriv", "--bounding-set=-all", "--inh-caps=-all", "--", *command]
+
+
+@functools.cache
+def can_drop_privileges() -> bool:
+    probe = ["setpriv", "--bounding-set=-all", "--inh-caps=-all", "--", "true"]
+    return shutil.which("setpriv") is not None and subprocess.run(probe, capture_output=True).returncode == 0
 
 
 def run(command: Sequence[str], *, file_size_limit: int | None = None, cwd: Path | None = None):

@@ -9,9 +9,11 @@ Budgets: GOVFORM_FUZZ (loader, default 3,000 examples) and GOVFORM_FUZZ_EXPORT (
 
 from __future__ import annotations
 
+import atexit
 import io
 import json
 import os
+import shutil
 import tempfile
 import zipfile
 from collections.abc import Iterator
@@ -32,6 +34,7 @@ LOADER_EXAMPLES = int(os.environ.get("GOVFORM_FUZZ", "3000"))
 EXPORT_EXAMPLES = int(os.environ.get("GOVFORM_FUZZ_EXPORT", "300"))
 SAMPLE = json.loads(sample_project().read_text(encoding="utf-8"))
 FOLDER = Path(tempfile.mkdtemp(prefix="govform-fuzz-"))
+atexit.register(shutil.rmtree, FOLDER, ignore_errors=True)
 
 
 class Raw:
