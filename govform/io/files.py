@@ -226,6 +226,7 @@ def _keep_backup(path: Path, backup: Path) -> None:
             with path.open("rb") as old:
                 shutil.copyfileobj(old, temp.file)
             temp.file.flush()
+            _set_permissions(temp.file.fileno(), path.stat())  # as a link would have them
             os.fsync(temp.file.fileno())
             temp.replace(backup)
         return

@@ -50,8 +50,10 @@ def test_without_hard_links_the_backup_is_a_copy(tmp_path, monkeypatch):
     path, backup = tmp_path / "a.txt", tmp_path / "a.txt.bak"
     path.write_bytes(b"old")
     monkeypatch.setattr(os, "link", lambda *args: (_ for _ in ()).throw(OSError(errno.EPERM, "no links")))
+    path.chmod(0o640)
     write_atomically(path, lambda out: out.write(b"new"), backup=backup)
     assert path.read_bytes() == b"new" and backup.read_bytes() == b"old"
+    assert stat.S_IMODE(backup.stat().st_mode) == 0o640
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt", "a.txt.bak"]
 
 
