@@ -77,11 +77,8 @@ def _key(path: Path) -> str:
 def _kind(path: Path) -> Message:
     from govform.io import registry
 
-    suffix = path.suffix.lower()
-    if suffix == PROJECT_SUFFIX:
-        return Message("batch.kind.project")
-    known = registry.IMPORTERS.get(suffix)
-    return known.name if known is not None else Message("batch.kind.other", suffix=path.suffix or "—")
+    known = registry.IMPORTERS.get(path.suffix.lower())
+    return known.name if known is not None else Message("batch.kind.project")
 
 
 def check_file(path: Path | str, language: str = DEFAULT_LANGUAGE) -> CheckedReport:
@@ -93,7 +90,8 @@ def check_file(path: Path | str, language: str = DEFAULT_LANGUAGE) -> CheckedRep
     path = Path(path)
     kind = _kind(path)
     try:
-        if path.suffix.lower() == PROJECT_SUFFIX:
+        # A file no importer takes is read as a project file: the loader tells a project from anything else.
+        if path.suffix.lower() not in registry.IMPORTERS:
             report = load_project(path)
         else:
             report = registry.importer(path).function()(path).report
@@ -174,23 +172,25 @@ def _in_workers(
     pool = ProcessPoolExecutor(max_workers=min(jobs, len(chunks)), mp_context=context, initializer=_worker_start)
     try:
         futures = [pool.submit(_check_chunk, chunk, language) for chunk in chunks]
-        sizes = {future: len(chunk) for future, chunk in zip(futures, chunks, strict=True)}
         pending, done, following = set(futures), 0, 0
+        # Results are handed out in the files' order as their chunks finish; progress counts what was handed
+        # out, and a cancel takes effect before the next chunk, however far the workers have got.
         while following < len(futures):
             if stop():
                 return
-            finished, pending = wait(pending, timeout=0.1, return_when=FIRST_COMPLETED)
-            for future in finished:
-                done += sizes[future]
-            if finished and progress:
-                progress(done, len(files))
+            _, pending = wait(pending, timeout=0.1, return_when=FIRST_COMPLETED)
             while following < len(futures) and futures[following].done():
+                if stop():
+                    return
                 future, chunk = futures[following], chunks[following]
                 try:
                     yield from future.result()
                 except BrokenProcessPool:
                     yield from (unreadable(p, _kind(Path(p)), Message("batch.worker_died"), language) for p in chunk)
                 following += 1
+                done += len(chunk)
+                if progress:
+                    progress(done, len(files))
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 

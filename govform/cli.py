@@ -7,9 +7,12 @@ default), with the same words the window uses.
 from __future__ import annotations
 
 import argparse
+import io
 import json
+import os
 import sys
 from collections.abc import Sequence
+from contextlib import suppress
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
@@ -22,6 +25,7 @@ if TYPE_CHECKING:
     from govform.io.checked import CheckedFinding, CheckedReport
 
 EXIT_OK, EXIT_ERRORS, EXIT_UNREADABLE = 0, 1, 2
+EXIT_OUTPUT_CLOSED = 141  # 128 + SIGPIPE
 LANGUAGES = ("zh_CN", "en")  # govform.domain.messages.LANGUAGES, without loading the domain to parse arguments
 
 
@@ -188,7 +192,7 @@ def _export(args: argparse.Namespace) -> int:
         fonts=FALLBACK_FONTS if args.fallback_fonts else STANDARD_FONTS, signature_indent=args.signature_indent
     )
     try:
-        registry.export(report, out, options)
+        registry.export(report, out, options, source=path)
     except registry.ExportError as error:
         output.complain(error.message)
         return EXIT_UNREADABLE
@@ -279,7 +283,28 @@ def main(argv: Sequence[str] | None = None) -> int:
     # Only the parser in use is built: the window's start-up need not describe every command.
     parser = _command_parser() if wants_command else _gui_parser()
     args = parser.parse_args(argv)
-    return args.run(args)
+    _never_fail_to_print()
+    try:
+        status = args.run(args)
+        sys.stdout.flush()  # here, not at exit, where a closed pipe could only be reported with a traceback
+        return status
+    except BrokenPipeError:
+        return _output_closed()
+
+
+def _never_fail_to_print() -> None:
+    """A console that cannot show a character (a GBK console, an emoji in a report) shows "?" instead."""
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="replace")
+
+
+def _output_closed() -> int:
+    """The reader of our output went away (`govform check --json … | head -1`): stop quietly, as other
+    command-line tools do, with the exit status of a program ended by SIGPIPE."""
+    with suppress(OSError, ValueError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # Python's last flush must not fail again
+    return EXIT_OUTPUT_CLOSED
 
 
 if __name__ == "__main__":

@@ -70,29 +70,33 @@ def _cell_to_json(value: Value) -> int | str | None:
     if isinstance(value, Decimal):
         return format(value, "f")
     if isinstance(value, Invalid):
-        return value.text
+        return _clean_text(value.text)
     return value
 
 
+def _lines(text: str) -> list[str]:
+    return _clean_text(text).split("\n") if text else []
+
+
 def _narrative_to_json(narrative: Narrative) -> dict[str, Any]:
-    data: dict[str, Any] = {"text": narrative.text.split("\n") if narrative.text else []}
+    data: dict[str, Any] = {"text": _lines(narrative.text)}
     if narrative.subsections:
-        data["subsections"] = [
-            {"title": s.title, "text": s.text.split("\n") if s.text else []} for s in narrative.subsections
-        ]
+        data["subsections"] = [{"title": _clean_text(s.title), "text": _lines(s.text)} for s in narrative.subsections]
     return data
 
 
 def to_json(report: Report) -> dict[str, Any]:
+    """The project file's data; text as a load would give it back (whatever was pasted into the window, a
+    lone surrogate or a control character never makes a save fail)."""
     tables = {}
     for table_id, data in report.tables.items():
         rows: dict[str, dict[str, Any]] = {}
         for (row, column), value in data.items():
             rows.setdefault(row, {})[column] = _cell_to_json(value)
         tables[table_id] = rows
-    body: dict[str, Any] = {"standard": report.format.id, "agency": report.agency}
+    body: dict[str, Any] = {"standard": report.format.id, "agency": _clean_text(report.agency)}
     if report.agency_lines:
-        body["agency_lines"] = report.agency_lines.split("\n")
+        body["agency_lines"] = _lines(report.agency_lines)
     return {
         "kind": FILE_KIND,
         "format_version": FORMAT_VERSION,
@@ -101,7 +105,7 @@ def to_json(report: Report) -> dict[str, Any]:
             "agency_kind": report.agency_kind,
             "year": report.year,
             "signed_on": report.signed_on.isoformat() if report.signed_on else None,
-            "preamble": report.preamble.split("\n") if report.preamble else [],
+            "preamble": _lines(report.preamble),
             "sections": {sid: _narrative_to_json(n) for sid, n in report.narratives.items()},
             "tables": tables,
         },
@@ -161,8 +165,10 @@ class _Loader:
         if not isinstance(body, dict):
             raise self.invalid("no_report")
         name = body.get("standard")
+        if not isinstance(name, str) or not name.strip():
+            raise self.invalid("no_standard" if name in (None, "") else "unknown_format", name=_shown(name))
         try:
-            fmt = load_format(name if isinstance(name, str) else "")
+            fmt = load_format(name)
         except UnknownFormat:
             raise self.invalid("unknown_format", name=_shown(name)) from None
         except FormatError as error:
@@ -222,7 +228,10 @@ class _Loader:
                     raise self.invalid("bad_row", table=table.short, row=_shown(row))
                 for column, raw in columns.items():
                     if not table.has_cell(row, column):
-                        raise self.invalid("unknown_cell", table=table.short, row=_shown(row), column=_shown(column))
+                        shown_row = (table.row(row).display or row) if table.has_row(row) else row
+                        raise self.invalid(
+                            "unknown_cell", table=table.short, row=_shown(shown_row), column=_shown(column)
+                        )
                     values[(row, column)] = self.cell(report, table.id, row, column, raw)
             report.tables[table_id].load(values)
 

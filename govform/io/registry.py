@@ -17,6 +17,7 @@ from typing import Any
 from govform.domain.messages import Message
 from govform.domain.report import Report
 from govform.io.export_fonts import STANDARD_FONTS, ExportFonts
+from govform.io.files import refuse_to_replace
 
 
 class ExportError(Exception):
@@ -117,9 +118,16 @@ def exporter(path: Path) -> FileKind:
     return _kind(EXPORTERS, path, "export.unknown_suffix")
 
 
-def export(report: Report, path: Path, options: ExportOptions | None = None) -> None:
-    """Write `report` to `path` as its suffix says; raises ExportError, or UnknownKind for an unknown suffix."""
-    exporter(path).function()(report, path, options or ExportOptions())
+def export(report: Report, path: Path, options: ExportOptions | None = None, *, source: Path | None = None) -> None:
+    """Write `report` to `path` as its suffix says; raises ExportError, or UnknownKind for an unknown suffix.
+
+    Whatever the kind, nothing the clerk did not ask to replace is written over: a project file, `source`
+    (the project being exported), a device or a pipe, or a read-only file (ExportError saying so)."""
+    kind = exporter(path)
+    refusal = refuse_to_replace(path, source=source)
+    if refusal is not None:
+        raise ExportError(path, refusal)
+    kind.function()(report, path, options or ExportOptions())
 
 
 def importer(path: Path) -> FileKind:

@@ -1,7 +1,8 @@
 #!/bin/sh
 # Builds dist/govform_VERSION_ARCH.deb from the PyInstaller bundle in dist/govform/ (run `make package`).
 # The package installs to /opt/govform, with a menu entry, an icon, the .govform file type and
-# /usr/bin/govform; its Depends name the X libraries Qt loads, present on UOS and Kylin desktops.
+# /usr/bin/govform; its Depends name the system libraries Qt loads (X11 and xcb, fontconfig, D-Bus, GLib:
+# the bundle leaves them to the system, see packaging/govform.spec), present on UOS and Kylin desktops.
 set -eu
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 VERSION=$(sed -n 's/^__version__ = "\(.*\)"/\1/p' "$ROOT/govform/__init__.py")
@@ -27,7 +28,7 @@ Maintainer: govform <govform@localhost>
 Installed-Size: $SIZE
 Section: office
 Priority: optional
-Depends: libxcb-cursor0, libxcb-icccm4, libxcb-keysyms1, libxcb-image0, libxcb-render-util0, libxcb-shape0, libxcb-xinerama0, libxcb-randr0, libxcb-xkb1, libxkbcommon-x11-0, libegl1, libgl1, libfontconfig1, fonts-noto-cjk | fonts-wqy-microhei | fonts-wqy-zenhei
+Depends: libxcb1, libx11-6, libx11-xcb1, libxcb-cursor0, libxcb-icccm4, libxcb-keysyms1, libxcb-image0, libxcb-render-util0, libxcb-shape0, libxcb-xinerama0, libxcb-randr0, libxcb-xkb1, libxkbcommon0, libxkbcommon-x11-0, libegl1, libgl1, libfontconfig1, libfreetype6, libdbus-1-3, libglib2.0-0 | libglib2.0-0t64, libstdc++6, fonts-noto-cjk | fonts-wqy-microhei | fonts-wqy-zenhei
 Description: 政府信息公开工作年度报告编写工具
  Writes, checks (勾稽关系) and exports the annual government information
  disclosure report in the State Council's standard format, offline.

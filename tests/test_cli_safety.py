@@ -1,0 +1,141 @@
+"""The command line given what a hostile tester gives it: targets it must not write over, inputs that would
+hang or eat memory, a reader that goes away. Always one Chinese line or silence, never a traceback."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+
+import pytest
+
+from govform.cli import main
+from govform.resources import sample_project
+from tests.helpers import faults
+
+SAMPLE = sample_project().read_bytes()
+
+
+def _refused(capsys, *args: str) -> str:
+    assert main(list(args)) == 2
+    lines = capsys.readouterr().err.strip().split("\n")
+    return lines[-1]
+
+
+@pytest.fixture
+def project(tmp_path):
+    path = tmp_path / "年报.govform"
+    path.write_bytes(SAMPLE)
+    return path
+
+
+# -- 5. export never writes over what the clerk did not ask to replace ----------------------------
+
+
+def test_export_onto_the_project_itself_leaves_it(capsys, project):
+    line = _refused(capsys, "export", str(project), "-o", str(project))
+    assert line.startswith("无法导出“年报.govform”：")
+    assert project.read_bytes() == SAMPLE and not project.with_name("年报.govform.bak").exists()
+
+
+def test_export_onto_the_input_under_another_suffix_leaves_it(capsys, tmp_path):
+    disguised = tmp_path / "年报.docx"  # a project file, whatever its name says
+    disguised.write_bytes(SAMPLE)
+    line = _refused(capsys, "export", str(disguised), "-o", str(disguised))
+    assert line == "无法导出“年报.docx”：这是正在导出的项目文件本身，导出不会覆盖它。请换一个文件名。"
+    assert disguised.read_bytes() == SAMPLE
+
+
+def test_export_onto_another_project_or_a_backup_leaves_it(capsys, tmp_path, project):
+    backup = tmp_path / "旧.docx"  # e.g. a .bak renamed
+    backup.write_bytes(SAMPLE)
+    line = _refused(capsys, "export", str(project), "-o", str(backup))
+    assert line == "无法导出“旧.docx”：这是年报项目文件，导出不会覆盖它。请换一个文件名。"
+    assert backup.read_bytes() == SAMPLE
+
+
+@pytest.mark.skipif(os.name != "posix", reason="fifos and device nodes")
+@pytest.mark.parametrize("kind", ["fifo", "device"])
+def test_export_onto_a_fifo_or_a_device_leaves_it(capsys, tmp_path, project, kind):
+    target = tmp_path / "年报.docx"
+    if kind == "fifo":
+        os.mkfifo(target)
+    else:
+        target.symlink_to(os.devnull)
+    line = _refused(capsys, "export", str(project), "-o", str(target))
+    assert "不是普通文件" in line
+    assert target.is_fifo() if kind == "fifo" else target.is_symlink() and target.is_char_device()
+
+
+def test_export_onto_a_folder_says_so(capsys, tmp_path, project):
+    (tmp_path / "年报.docx").mkdir()
+    assert _refused(capsys, "export", str(project), "-o", str(tmp_path / "年报.docx")).endswith("同名的是一个文件夹。")
+
+
+# -- 8. inputs that would hang or eat memory are refused before reading -------------------------
+
+
+def _check_quickly(*paths: str, seconds: float = 10) -> subprocess.CompletedProcess:
+    started = time.monotonic()
+    done = subprocess.run(
+        [*faults.GOVFORM, "check", *paths], capture_output=True, text=True, timeout=60, env=faults.environment()
+    )
+    assert time.monotonic() - started < seconds
+    assert "Traceback" not in done.stderr
+    return done
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="POSIX devices")
+def test_check_dev_zero_answers_at_once():
+    done = _check_quickly("/dev/zero")
+    assert (
+        done.returncode == 2 and done.stderr.strip() == "无法打开“zero”：这不是普通文件（可能是设备或管道），无法打开。"
+    )
+
+
+@pytest.mark.skipif(os.name != "posix", reason="fifos")
+def test_check_a_fifo_answers_at_once(tmp_path):
+    fifo = tmp_path / "年报.govform"
+    os.mkfifo(fifo)  # with no writer, opening it to read would wait forever
+    done = _check_quickly(str(fifo))
+    assert done.returncode == 2 and "不是普通文件" in done.stderr
+
+
+def test_a_200_mb_project_is_refused_before_it_is_read(tmp_path):
+    huge = tmp_path / "巨大.govform"
+    with huge.open("wb") as file:
+        file.write(SAMPLE[:-2])
+        file.truncate(200 * 1024 * 1024)  # sparse: no disk used
+    done = _check_quickly(str(huge), seconds=5)
+    assert done.returncode == 2
+    assert done.stderr.strip() == "无法打开“巨大.govform”：文件有200 MB，不像是年报项目文件（项目文件不超过20 MB）。"
+
+
+def test_a_huge_project_costs_no_memory(tmp_path):
+    huge = tmp_path / "巨大.govform"
+    with huge.open("wb") as file:
+        file.truncate(200 * 1024 * 1024)
+    # With 300 MB of address space for the whole interpreter, reading and decoding it would fail (MemoryError).
+    script = "import resource, sys; resource.setrlimit(resource.RLIMIT_AS, (300 << 20, 300 << 20));"
+    script += "from govform.cli import main; sys.exit(main(['check', sys.argv[1]]))"
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(huge)], capture_output=True, text=True, timeout=60, env=faults.environment()
+    )
+    assert done.returncode == 2 and "MemoryError" not in done.stderr, done.stderr
+
+
+# -- 9. a reader that goes away ------------------------------------------------------------------
+
+
+@pytest.mark.skipif(not shutil.which("head") or os.name != "posix", reason="a POSIX pipe")
+@pytest.mark.parametrize("json", [True, False], ids=["json", "text"])
+def test_check_into_a_closed_pipe_exits_quietly(project, json):
+    files = " ".join([f"'{project}'"] * 200)
+    command = f"{sys.executable} -m govform check {'--json' if json else ''} {files} | head -c 1 >/dev/null"
+    for _ in range(3):  # the moment the pipe closes varies
+        done = subprocess.run(
+            ["bash", "-o", "pipefail", "-c", command], capture_output=True, text=True, env=faults.environment()
+        )
+        assert done.stderr == "" and done.returncode in (0, 141)
