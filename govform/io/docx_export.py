@@ -190,7 +190,9 @@ class _Writer:
     def _table(self, table: Table) -> None:
         grid = table_grid(table)
         data = self.report.tables[table.id]
-        values = {c.cell: display_value(data[c.cell]) for c in grid.cells if c.cell is not None}
+        values = {
+            c.cell: display_value(data[c.cell], table.column(*c.cell).type) for c in grid.cells if c.cell is not None
+        }
         size = WIDE_TABLE_SIZE if grid.columns >= WIDE_TABLE_COLUMNS else TABLE_SIZE
         widths = column_widths(grid, values, size)
         roles = grid.row_roles()
