@@ -44,6 +44,7 @@ def normalise(text: str) -> str:
     return _SPACE.sub("", folded).strip(_EDGE_PUNCTUATION)
 
 
+@lru_cache(maxsize=8192)
 def printed(text: str) -> str:
     """A cell's text as one line: line breaks inside a label ("商业\\n企业") are layout, not words."""
     return re.sub(r"[\r\n\v]+", "", text).strip(" \t\u3000\u00a0")

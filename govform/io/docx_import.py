@@ -168,15 +168,17 @@ class _Import:
         layout = self._layout(default)
         title_blocks, agency, year = self._title(layout.head)
         segments, titles_above = self._segments()
-        readings = [read_tables(fmt, segments) for fmt in self.formats]
         year_hint = year or self._period_year(layout)
-        best = max(
-            readings,
-            key=lambda r: (
-                r.score + (2.0 if year_hint and r.format.applies_to(year_hint) else 0.0),
-                r.format is default,
-            ),
-        )
+
+        def likely(fmt: Format) -> tuple[bool, bool]:
+            return (bool(year_hint) and fmt.applies_to(year_hint or 0), fmt is default)
+
+        readings: list[TablesReading] = []
+        for fmt in sorted(self.formats, key=likely, reverse=True):
+            readings.append(read_tables(fmt, segments))
+            if readings[-1].complete and likely(fmt)[0]:
+                break  # every table of the format the year says, read cleanly: no other format can fit better
+        best = max(readings, key=lambda r: (r.score + (2.0 if likely(r.format)[0] else 0.0), r.format is default))
         fmt = best.format
         if fmt is not default:
             layout = self._layout(fmt)

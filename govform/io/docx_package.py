@@ -57,11 +57,11 @@ _PARSER = etree.XMLParser(
 
 @dataclass
 class Package:
-    """The parts of a Word document govform reads, parsed (styles and numbering may be missing)."""
+    """The parts of a Word document govform reads: the main document parsed, its styles as checked bytes
+    (parsed style by style when a paragraph uses one: govform.io.docx_read.Styles), or None."""
 
     document: Any  # the root element of the main document part
-    styles: Any | None
-    numbering: Any | None
+    styles: bytes | None
 
 
 def _fail(path: Path, key: str, **params: Any) -> ImportFailed:
@@ -118,8 +118,8 @@ def _read(path: Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
     return b"".join(chunks)
 
 
-def parse_xml(path: Path, data: bytes, name: str) -> Any:
-    """An XML part as an element tree: no document type declaration, no entities, nothing fetched."""
+def check_prolog(path: Path, data: bytes, name: str) -> None:
+    """Refuse an XML part with a document type declaration (where entities are declared)."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         head = data[:8192].decode("utf-16", errors="ignore").encode("utf-8")
     else:
@@ -128,6 +128,11 @@ def parse_xml(path: Path, data: bytes, name: str) -> Any:
     prolog = head[: root_start.start()] if root_start else head
     if _DECLARATION.search(prolog):
         raise _fail(path, "entities", part=name)
+
+
+def parse_xml(path: Path, data: bytes, name: str) -> Any:
+    """An XML part as an element tree: no document type declaration, no entities, nothing fetched."""
+    check_prolog(path, data, name)
     try:
         root = etree.fromstring(data, _PARSER)
     except etree.XMLSyntaxError:
@@ -179,7 +184,7 @@ def _main_part(path: Path, archive: zipfile.ZipFile, entries: dict[str, zipfile.
 
 
 def open_package(path: Path | str) -> Package:
-    """The main document, styles and numbering of the .docx at `path`; raises ImportFailed in a clerk's words."""
+    """The main document and styles of the .docx at `path`; raises ImportFailed in a clerk's words."""
     path = Path(path)
     try:
         info = path.stat()
@@ -188,21 +193,20 @@ def open_package(path: Path | str) -> Package:
         if not stat.S_ISREG(info.st_mode):
             raise _fail(path, "not_regular")
         with path.open("rb") as file:
-            head = file.read(1024)
-        _sniff(path, head)
-        with zipfile.ZipFile(path) as archive:
-            entries = _check_entries(path, archive)
-            main = _main_part(path, archive, entries)
-            document = parse_xml(path, _read(path, archive, entries[main]), main)
-            related = _relationships(path, archive, entries, main)
-            parts = {}
-            for kind in ("styles", "numbering"):
-                name = related.get(kind)
-                parts[kind] = parse_xml(path, _read(path, archive, entries[name]), name) if name in entries else None
+            _sniff(path, file.read(1024))
+            file.seek(0)
+            with zipfile.ZipFile(file) as archive:
+                entries = _check_entries(path, archive)
+                main = _main_part(path, archive, entries)
+                document = parse_xml(path, _read(path, archive, entries[main]), main)
+                name = _relationships(path, archive, entries, main).get("styles")
+                styles = _read(path, archive, entries[name]) if name in entries else None
+                if styles is not None:
+                    check_prolog(path, styles, name or "")
     except ImportFailed:
         raise
     except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, NotImplementedError, ValueError):
         raise _fail(path, "damaged") from None
     except OSError as error:
         raise ImportFailed(path, Message("files.read_failed", reason=os_error_reason(error))) from None
-    return Package(document, parts["styles"], parts["numbering"])
+    return Package(document, styles)

@@ -15,6 +15,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from lxml import etree
+
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 _P, _TBL, _TR, _TC, _R = W + "p", W + "tbl", W + "tr", W + "tc", W + "r"
@@ -31,6 +33,10 @@ _THROUGH = frozenset(
 # Wrappers of body-level or row-level content: content controls and custom XML.
 _WRAPPERS = frozenset({W + "sdt", W + "sdtContent", W + "customXml"})
 _HEADING_NAME = re.compile(r"^(?:heading|标题)\s*(\d)$", re.IGNORECASE)
+_ROOT_TAG = re.compile(rb"<(?:\w+:)?styles\b[^>]*>")
+_STYLE_START = re.compile(rb'<w:style\b[^>]*?\bw:styleId="([^"]*)"')
+# The same safety as the package's parser: the part's prolog was checked for a DTD before it came here.
+_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
 _TITLE_NAMES = frozenset({"title", "标题"})
 
 
@@ -70,6 +76,12 @@ class Table:
     columns: int
     cells: list[Cell]  # each printed cell once, top to bottom, left to right
     _covering: dict[tuple[int, int], Cell] = field(repr=False)
+    _starting: dict[int, list[Cell]] = field(default_factory=dict, repr=False)
+    _covering_rows: dict[int, list[Cell]] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        for cell in self.cells:
+            self._starting.setdefault(cell.row, []).append(cell)
 
     def at(self, row: int, column: int) -> Cell | None:
         """The printed cell covering grid position (row, column), if any."""
@@ -77,16 +89,18 @@ class Table:
 
     def row_cells(self, row: int) -> list[Cell]:
         """The cells that start in `row`, left to right."""
-        return [cell for cell in self.cells if cell.row == row]
+        return self._starting.get(row, [])
 
     def covering_row(self, row: int) -> list[Cell]:
         """Every distinct cell covering `row` (those merged down from above included), left to right."""
-        seen: dict[int, Cell] = {}
-        for column in range(self.columns):
-            cell = self._covering.get((row, column))
-            if cell is not None:
-                seen.setdefault(id(cell), cell)
-        return sorted(seen.values(), key=lambda cell: cell.x0)
+        if row not in self._covering_rows:
+            seen: dict[int, Cell] = {}
+            for column in range(self.columns):
+                cell = self._covering.get((row, column))
+                if cell is not None:
+                    seen.setdefault(id(cell), cell)
+            self._covering_rows[row] = sorted(seen.values(), key=lambda cell: cell.x0)
+        return self._covering_rows[row]
 
     @property
     def pictures(self) -> int:
@@ -106,27 +120,51 @@ class _Style:
 
 
 class Styles:
-    """Paragraph styles by id: the outline level, alignment and numbering each gives, through `basedOn`."""
+    """Paragraph styles by id: the outline level, alignment and numbering each gives, through `basedOn`.
 
-    def __init__(self, root: Any | None):
-        self._styles: dict[str, _Style] = {}
+    A styles part is 30–300 KB of which a report's paragraphs use a handful, so each style is parsed when a
+    paragraph first uses it (its element cut out of the part, inside the part's own root tag so that every
+    namespace is declared); a part that cannot be cut so is parsed whole."""
+
+    def __init__(self, data: bytes | None):
+        self._data = data or b""
+        self._styles: dict[str, _Style | None] = {}
         self._resolved: dict[str, tuple[int | None, bool, str, bool]] = {}
-        if root is None:
+        self._starts: dict[str, int] = {}
+        root_tag = _ROOT_TAG.search(self._data)
+        self._root = root_tag.group(0) if root_tag else b""
+        for match in _STYLE_START.finditer(self._data):
+            self._starts.setdefault(match.group(1).decode("utf-8", "replace"), match.start())
+        if self._data and (not self._root or not self._starts):
+            self._parse_all()
+
+    def _parse_all(self) -> None:
+        try:
+            root = etree.fromstring(self._data, _PARSER)
+        except etree.XMLSyntaxError:
             return
-        for style in root.iter(W + "style"):
-            if style.get(W + "type") not in (None, "paragraph"):
-                continue
-            style_id = style.get(W + "styleId") or ""
-            name_el = style.find(W + "name")
-            based = style.find(W + "basedOn")
-            ppr = style.find(W + "pPr")
-            self._styles[style_id] = _Style(
-                name=(name_el.get(_VAL) or "") if name_el is not None else "",
-                based_on=based.get(_VAL) if based is not None else None,
-                level=_outline_level(ppr),
-                align=_align(ppr),
-                numbered=ppr is not None and ppr.find(W + "numPr") is not None,
-            )
+        for element in root.iter(W + "style"):
+            self._styles[element.get(W + "styleId") or ""] = _style(element)
+        self._starts.clear()
+
+    def _style(self, style_id: str) -> _Style | None:
+        if style_id in self._styles or style_id not in self._starts:
+            return self._styles.get(style_id)
+        start = self._starts[style_id]
+        head_end = self._data.find(b">", start)
+        end = head_end + 1 if self._data[head_end - 1 : head_end] == b"/" else self._data.find(b"</w:style>", start)
+        if end < 0:
+            self._styles[style_id] = None
+            return None
+        fragment = self._data[start:end] if end == head_end + 1 else self._data[start : end + len(b"</w:style>")]
+        closing = b"</" + self._root[1:].split(maxsplit=1)[0].rstrip(b">") + b">"
+        try:
+            element = etree.fromstring(self._root + fragment + closing, _PARSER)[0]
+        except (etree.XMLSyntaxError, IndexError):
+            self._styles[style_id] = None
+            return None
+        self._styles[style_id] = _style(element)
+        return self._styles[style_id]
 
     def resolve(self, style_id: str) -> tuple[int | None, bool, str, bool]:
         """(outline level, is a title, alignment, numbered) that the style `style_id` gives a paragraph."""
@@ -136,9 +174,8 @@ class Styles:
         seen: set[str] = set()
         current: str | None = style_id
         names = []
-        while current and current in self._styles and current not in seen:
+        while current and current not in seen and (style := self._style(current)) is not None:
             seen.add(current)
-            style = self._styles[current]
             names.append(style.name.strip().lower())
             level = style.level if level is None else level
             align = align or style.align
@@ -157,6 +194,19 @@ class Styles:
             level = None
         self._resolved[style_id] = (level, title, align, numbered)
         return self._resolved[style_id]
+
+
+def _style(element: Any) -> _Style:
+    name_el = element.find(W + "name")
+    based = element.find(W + "basedOn")
+    ppr = element.find(W + "pPr")
+    return _Style(
+        name=(name_el.get(_VAL) or "") if name_el is not None else "",
+        based_on=based.get(_VAL) if based is not None else None,
+        level=_outline_level(ppr),
+        align=_align(ppr),
+        numbered=ppr is not None and ppr.find(W + "numPr") is not None,
+    )
 
 
 def _outline_level(ppr: Any | None) -> int | None:
@@ -343,8 +393,9 @@ def _grid_skip(tr: Any, name: str) -> int:
         return 0
 
 
-def read_body(document: Any, styles: Any | None) -> list[Block]:
-    """The body of a parsed document.xml as paragraphs and tables in reading order."""
+def read_body(document: Any, styles: bytes | None) -> list[Block]:
+    """The body of a parsed document.xml as paragraphs and tables in reading order (`styles`: the styles
+    part's bytes)."""
     body = document.find(W + "body")
     if body is None:
         return []

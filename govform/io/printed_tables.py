@@ -136,6 +136,7 @@ class _Reader:
         self.fmt_table, self.block, self.segment = table, block, segment
         self.printed = segment.table
         self.reading = BlockReading(table, block, segment)
+        self._row_values: dict[int, dict[str, list[str]]] = {}
 
     def read(self) -> BlockReading:
         rows = list(self.segment.rows)
@@ -335,7 +336,12 @@ class _Reader:
 
     def _values(self, row: int, columns: dict[str, tuple[float, float]], boundary: float) -> dict[str, list[str]]:
         """The texts of the value cells (ending past `boundary`) that start in `row`, by the column each
-        overlaps most."""
+        overlaps most (columns and boundary are the same for every row of a block)."""
+        if row not in self._row_values:
+            self._row_values[row] = self._place(row, columns, boundary)
+        return self._row_values[row]
+
+    def _place(self, row: int, columns: dict[str, tuple[float, float]], boundary: float) -> dict[str, list[str]]:
         found: dict[str, list[str]] = {column: [] for column in columns}
         for cell in self.printed.row_cells(row):
             if cell.x1 <= boundary:
@@ -387,6 +393,13 @@ class TablesReading:
     readings: list[BlockReading]  # the reading chosen for each block found
     unused: list[Segment]  # segments that are none of the format's blocks
     score: float
+
+    @property
+    def complete(self) -> bool:
+        """Every block of every table found, with all its rows and columns, and nothing left over."""
+        blocks = sum(len(table.blocks) for table in self.format.tables.values())
+        clean = all(not (r.missing_rows or r.missing_columns or r.extra_rows or r.extra_columns) for r in self.readings)
+        return len(self.readings) == blocks and clean and not any(_segment_words(s) for s in self.unused)
 
 
 def read_tables(fmt: Format, segments: Sequence[Segment]) -> TablesReading:

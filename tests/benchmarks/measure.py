@@ -15,10 +15,11 @@ class Measurement:
     unit: str
     target: float
     target_text: str
+    higher_is_better: bool = False  # a rate (reads per second) rather than a time
 
     @property
     def meets_target(self) -> bool:
-        return self.value <= self.target
+        return self.value >= self.target if self.higher_is_better else self.value <= self.target
 
 
 def timings_ms(function: Callable[[], object], repeat: int, warmup: int = 3) -> list[float]:
