@@ -34,7 +34,7 @@ from govform.io.docx_read import Table as PrintedTable
 from govform.io.printed_tables import BlockReading, Segment, TablesReading, read_tables, segments_of
 from govform.io.registry import ImportFailed, ImportNote, ImportResult
 
-__all__ = ["import_docx", "read_figure"]
+__all__ = ["import_docx", "read_figure", "title_agency"]
 
 HEADING_LENGTH = 40  # a heading is short: longer paragraphs are text
 SUBHEAD_LENGTH = 30
@@ -48,6 +48,7 @@ _SENTENCE_END = ("。", "；", ";", "！", "？")
 _BLANK_MARKS = frozenset({"/", "／", "\\", "—", "——", "－", "-", "--", "---", "–", "−", "无", "空", "//"})
 _EDGE = " \t\u3000\u00a0"
 _PERIOD = re.compile(r"(\d{4})\s*年\s*1\s*月\s*1\s*日")
+_ABOVE_TITLE = re.compile(r"附件\s*\d*\s*[:：]?|.{0,20}[〔\[]\d{4}[〕\]]\s*\d+\s*号")
 _REPORT_WORDS = "政府信息公开"
 _AGENCY_ENDINGS = (
     "政府",
@@ -228,7 +229,8 @@ class _Import:
         return layout
 
     def _title(self, head: list[int]) -> tuple[list[int], str, int | None]:
-        """The title's paragraphs at the top, the agency and the year they name."""
+        """The title's paragraphs at the top, the agency and the year they name. Lines above the title that
+        mark an attachment or a document number ("附件1", "X府办〔2025〕3号") are skipped."""
         lines: list[int] = []
         for index in head:
             paragraph = self._paragraph(index)
@@ -236,6 +238,11 @@ class _Import:
                 break
             text = printed(paragraph.text)
             if not text:
+                continue
+            if not lines and _ABOVE_TITLE.fullmatch(text):
+                if index not in self.skipped:
+                    self.skipped.add(index)
+                    self.notes.append(_note("skipped", "above_title", text=text))
                 continue
             short = len(text) <= TITLE_LINE_LENGTH and not text.endswith((*_SENTENCE_END, "：", ":"))
             titled = paragraph.align == "center" or paragraph.title or paragraph.level == 0 or "报告" in text
@@ -245,7 +252,7 @@ class _Import:
             if "报告" in text:
                 break
         text = "".join(self._line(i) for i in lines)
-        return lines, _agency_in_title(text), (found[0] if (found := find_year(text)) else None)
+        return lines, title_agency(text), (found[0] if (found := find_year(text)) else None)
 
     def _period_year(self, layout: _Layout) -> int | None:
         """The year of the statistics period ("2024年1月1日至…"), stated before or in the first section."""
@@ -394,6 +401,8 @@ class _Import:
         text: list[str] = []
         subsections: list[tuple[Subsection, list[str]]] = []
         titles = [b.title for b in self._table_blocks(section) if b.title]
+        if section.table:  # a caption repeating the table's title ("表二 主动公开政府信息情况")
+            titles += [t.title for fmt in self.formats if (t := fmt.tables.get(section.table)) is not None]
         standard = (*section.subsections, *section.optional_subsections)
         for index in blocks:
             paragraph = self._paragraph(index)
@@ -402,7 +411,7 @@ class _Import:
             lines = _lines(paragraph)
             if not lines:
                 continue
-            if titles and len(lines) == 1 and any(similarity(lines[0], t) >= 0.75 for t in titles):
+            if len(lines) == 1 and _is_caption(lines[0], titles):
                 self.skipped.add(index)
                 self.notes.append(_note("skipped", "table_title", section=section.id, text=lines[0]))
                 continue
@@ -537,19 +546,29 @@ def _cells_text(table: Table, cells: list[CellRef]) -> str:
     return text + (f"等{len(cells)}格" if len(cells) > SHOWN_CELLS else "")
 
 
-def _agency_in_title(text: str) -> str:
-    """The agency a title names: before the year ("XX镇2024年…报告"), or between the year and 政府信息公开."""
-    year = find_year(text)
+def _is_caption(line: str, titles: list[str]) -> bool:
+    """A short line naming a table or block ("第二十条第（一）项", "表二 主动公开政府信息情况"), not a sentence."""
+    return not line.endswith(_SENTENCE_END) and any(
+        len(line) <= len(title) + 6 and similarity(line, title) >= 0.75 for title in titles
+    )
+
+
+def title_agency(text: str) -> str:
+    """The agency a report's title names: "XX镇2024年政府信息公开工作年度报告", "2024年XX镇政府信息公开…",
+    "XX局政府信息公开工作年度报告（2024年度）", "XX局关于2024年…的报告"; "" when it names none."""
     words = text.find(_REPORT_WORDS)
-    if year is not None:
-        _, match = year
+    found = find_year(text)
+    if found is not None and (words < 0 or found[1].start() < words):
+        match = found[1]
         before = text[: match.start()]
         after = re.sub(r"^\s*年\s*度?", "", text[match.end() :])
         between = after[: after.find(_REPORT_WORDS)] if _REPORT_WORDS in after else ""
-        agency = before if before.strip(_EDGE) else between
+        agency = before if before.strip(_EDGE + "关于") else between
     else:
         agency = text[:words] if words > 0 else ""
-    agency = agency.strip(_EDGE + "：:，,").removeprefix("关于").removesuffix("的").strip(_EDGE)
+    agency = agency.strip(_EDGE + "：:，,（(")
+    for word in ("关于", "的"):
+        agency = agency.removeprefix(word).removesuffix(word).strip(_EDGE)
     return agency if len(agency) >= 2 and re.search(r"[\u4e00-\u9fff]", agency) else ""
 
 

@@ -1,5 +1,7 @@
 """Importing Word reports: the exported sample, warm, must take under 150 ms; batch check (issue 11) reads
-DOCX through the same importer and needs at least 50 reports per second on this 2-core machine."""
+DOCX through the same importer and needs at least 50 reports per second on this 2-core machine. The rate
+on two processes is wall-clock and suffers from anything else running; the processor time per read does
+not (40 ms or less is 50 reads/s on 2 cores)."""
 
 from __future__ import annotations
 
@@ -25,6 +27,14 @@ def _read_all(paths: list[Path]) -> int:
     return len(paths)
 
 
+def _cpu_ms(paths: list[Path]) -> float:
+    """Processor time per read, in this process: what a read costs whatever else the machine is doing."""
+    _read_all(paths[:5])
+    start = time.process_time()
+    _read_all(paths)
+    return (time.process_time() - start) * 1000 / len(paths)
+
+
 def _rate(paths: list[Path], processes: int) -> float:
     """Reads per second over `paths`, shared among `processes` worker processes (already started)."""
     chunks = [paths[i::processes] for i in range(processes)]
@@ -41,10 +51,13 @@ def run() -> list[Measurement]:
         export_docx(load_project(sample_project()), target)
         samples = timings_ms(lambda: import_docx(target), repeat=30)
         paths = [variant.path for variant in build(Path(folder) / "variants")] * ROUNDS
+        cpu = _cpu_ms(paths)
         one, two = _rate(paths, 1), _rate(paths, 2)
     return [
         Measurement("import_docx(exported sample) median", median(samples), "ms", 150.0, "< 150 ms"),
         Measurement("import_docx(exported sample) max", max(samples), "ms", 150.0, "< 150 ms"),
+        # 50 reads/s on 2 cores is 40 ms of processor time per read on each.
+        Measurement("import_docx CPU time per read (22 variants)", cpu, "ms", 40.0, "<= 40 ms"),
         Measurement("DOCX reads/s, 1 process (22 variants)", one, "/s", 25.0, ">= 25 /s", higher_is_better=True),
         Measurement("DOCX reads/s, 2 processes (22 variants)", two, "/s", 50.0, ">= 50 /s", higher_is_better=True),
     ]

@@ -477,6 +477,27 @@ class Builder:
             says = ["标题和落款中都没有机关名称，请在“基本信息”中填写机关全称。"]
         return self.edited(name, edit, expected, says)
 
+    def marks_and_captions(self) -> Variant:
+        """ "附件1" and a document number above the title, a caption above table 二, a sentence under it."""
+        agency = self.base.agency
+
+        def edit(doc: Docx) -> None:
+            first = doc.paragraph(agency)
+            for text in ("长府办〔2025〕3号", "附件1"):
+                first.addprevious(new_paragraph_like(first, text))
+            body = doc.paragraphs()[5]
+            doc.tables()[0].addprevious(new_paragraph_like(body, "表二 主动公开政府信息情况"))
+            doc.tables()[0].addnext(new_paragraph_like(body, "主动公开政府信息情况详见上表。"))
+
+        expected = distinct_report()
+        expected.narratives["proactive"].text = "主动公开政府信息情况详见上表。"
+        says = [
+            "标题上方的“附件1”（附件标注或文号）未作为正文导入。",
+            "“长府办〔2025〕3号”",
+            "“表二 主动公开政府信息情况”是表格的标题",
+        ]
+        return self.edited("marks-and-captions", edit, expected, says)
+
     def date(self, text: str, name: str) -> Variant:
         def edit(doc: Docx) -> None:
             set_text(doc.paragraph(self.base.signature_date()), text)
@@ -602,6 +623,7 @@ class Builder:
             self.title([f"{self.base.agency}{self.base.format.report_title(self.base.year)}"], name="title-one-line"),
             self.title(None, name="title-without-agency"),
             self.title(None, keep_signature=False, name="title-without-agency-or-signature"),
+            self.marks_and_captions(),
             self.date("2025-01-17", "date-iso"),
             self.date("2025.1.17", "date-dots"),
             self.date("二〇二五年一月十七日", "date-chinese"),

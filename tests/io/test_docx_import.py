@@ -18,7 +18,7 @@ import pytest
 from govform.cli import main
 from govform.domain.layout import table_grid
 from govform.domain.rules import validate
-from govform.io.docx_import import import_docx
+from govform.io.docx_import import import_docx, title_agency
 from govform.io.project import dumps_project, load_project
 from govform.io.registry import IMPORTERS, NOTE_KINDS, read_report
 from govform.resources import sample_project
@@ -29,8 +29,8 @@ VARIANTS = [
     "ours", "template-filled", "table2-four-tables", "table2-four-tables-titles-inside", "ghost-columns",
     "header-split-merged", "header-split-no-merges", "total-narrow-columns-merged", "total-narrow-columns-repeated",
     "labels", "cells", "headings-numbered-otherwise", "headings-in-styles", "title-one-line", "title-without-agency",
-    "title-without-agency-or-signature", "date-iso", "date-dots", "date-chinese", "tables-as-pictures",
-    "as-published", "format-2019",
+    "title-without-agency-or-signature", "marks-and-captions", "date-iso", "date-dots", "date-chinese",
+    "tables-as-pictures", "as-published", "format-2019",
 ]  # fmt: skip
 RESAVED = ["ours", "template-filled", "ghost-columns", "header-split-no-merges", "as-published", "format-2019"]
 
@@ -244,3 +244,19 @@ def test_check_previous_that_cannot_be_read_exits_2(tmp_path, capsys):
     bad.write_bytes(b"not a zip")
     assert main(["check", "--previous", str(bad), str(sample_project())]) == 2
     assert capsys.readouterr().err.startswith("无法导入“去年.docx”：")
+
+
+@pytest.mark.parametrize(
+    ("title", "agency"),
+    [
+        ("重庆市长寿区长寿湖镇人民政府2024年政府信息公开工作年度报告", "重庆市长寿区长寿湖镇人民政府"),
+        ("2024年某某镇政府信息公开工作年度报告", "某某镇"),
+        ("某某市生态环境局政府信息公开工作年度报告（2024年度）", "某某市生态环境局"),
+        ("某某局关于2024年度政府信息公开工作年度报告", "某某局"),
+        ("某某县人民政府二〇二四年政府信息公开工作年度报告", "某某县人民政府"),
+        ("2024年政府信息公开工作年度报告", ""),
+        ("政府信息公开工作年度报告格式模板", ""),
+    ],
+)
+def test_the_agency_a_title_names(title, agency):
+    assert title_agency(title) == agency
