@@ -385,10 +385,16 @@ class _Import:
             report.narratives[section.id] = self._narrative(section, layout.sections.get(section.id, []))
         paragraphs = sum(1 for _ in report.paragraphs())
         subsections = sum(len(n.subsections) for n in report.narratives.values())
+        none = Message("import.note.none")
         self.notes.insert(
             0,
             _note("read", "read", sections=len(found), all_sections=len(fmt.sections), subsections=subsections,
                   paragraphs=paragraphs),
+        )  # fmt: skip
+        self.notes.insert(
+            1,
+            _note("read", "particulars", agency=report.agency or none, year=report.year,
+                  date=report.signature_date() or none),
         )  # fmt: skip
         return report
 

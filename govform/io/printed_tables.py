@@ -167,8 +167,8 @@ class _Reader:
         for row in rows:
             new = [printed(cell.text) for cell in self.printed.row_cells(row)]
             filled = [text for text in new if text]
-            if not new and header:  # only cells merged down from the rows above
-                header.append(row)
+            if (not new and header) or (not filled and not header):
+                header.append(row)  # only cells merged down from above, or an empty row above the header
                 continue
             if not filled:
                 break
@@ -229,8 +229,8 @@ class _Reader:
             return compare(inside[i].text, nodes[j].label, nodes[j].aliases)
 
         pairs = assign([h.text for h in inside], [n.label for n in nodes], score, THRESHOLD)
-        unmatched = [j for j in range(len(nodes)) if j not in pairs]
-        if unmatched:  # what is left, paired in the order printed when there are as many on both sides
+        unmatched = [j for j in range(len(nodes)) if j not in pairs and not nodes[j].children]
+        if unmatched:  # columns left, paired in the order printed when there are as many on both sides
             taken = {i for i, _ in pairs.values()}
             lowest = [
                 h

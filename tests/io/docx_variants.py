@@ -289,6 +289,19 @@ class Builder:
         says = [] if titles_inside else ["“第二十条第（一）项”是表格的标题，未作为正文导入。"]
         return self.edited(name, edit, says=says)
 
+    def without_titles_and_groups(self) -> Variant:
+        """Table 二 without its block title rows; table 三 without its corner note and 申请人情况 row text."""
+
+        def edit(doc: Docx) -> None:
+            proactive, applications, _ = doc.tables()
+            for tr in rows(proactive):
+                if text_of(tr).startswith("第二十条"):
+                    proactive.remove(tr)
+            for tc, _, _ in row_cells(rows(applications)[0]):
+                set_cell_text(tc, "")
+
+        return self.edited("without-titles-and-groups", edit)
+
     def ghost_columns(self) -> Variant:
         def edit(doc: Docx) -> None:
             proactive, applications, _ = doc.tables()
@@ -611,6 +624,7 @@ class Builder:
             self.template_filled(),
             self.table2_as_four_tables(titles_inside=False),
             self.table2_as_four_tables(titles_inside=True),
+            self.without_titles_and_groups(),
             self.ghost_columns(),
             self.header_split(merged=True),
             self.header_split(merged=False),

@@ -26,7 +26,8 @@ from tests.helpers.reports import sample
 from tests.io.docx_variants import TEMPLATE, Docx, build, cell_at, set_cell_text
 
 VARIANTS = [
-    "ours", "template-filled", "table2-four-tables", "table2-four-tables-titles-inside", "ghost-columns",
+    "ours", "template-filled", "table2-four-tables", "table2-four-tables-titles-inside", "without-titles-and-groups",
+    "ghost-columns",
     "header-split-merged", "header-split-no-merges", "total-narrow-columns-merged", "total-narrow-columns-repeated",
     "labels", "cells", "headings-numbered-otherwise", "headings-in-styles", "title-one-line", "title-without-agency",
     "title-without-agency-or-signature", "marks-and-captions", "date-iso", "date-dots", "date-chinese",
@@ -43,17 +44,27 @@ def variants(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
-def resaved(variants, tmp_path_factory) -> dict[str, Path]:
-    """The variants as LibreOffice saves them (one conversion for all: LibreOffice takes seconds to start)."""
+def sample_docx(tmp_path_factory) -> Path:
+    from govform.io.docx_export import export_docx
+
+    path = tmp_path_factory.mktemp("sample") / "长寿湖镇2024年报.docx"
+    export_docx(sample(), path)
+    return path
+
+
+@pytest.fixture(scope="session")
+def resaved(variants, sample_docx, tmp_path_factory) -> dict[str, Path]:
+    """The sample and some variants as LibreOffice saves them (one conversion for all: LibreOffice takes
+    seconds to start)."""
     out = tmp_path_factory.mktemp("libreoffice")
     profile = tmp_path_factory.mktemp("profile")
-    sources = [str(variants[name].path) for name in RESAVED]
+    sources = [str(variants[name].path) for name in RESAVED] + [str(sample_docx)]
     subprocess.run(
         ["soffice", f"-env:UserInstallation={profile.as_uri()}", "--headless", "--convert-to", "docx",
          "--outdir", str(out), *sources],
         check=True, capture_output=True, timeout=300,
     )  # fmt: skip
-    return {name: out / variants[name].path.name for name in RESAVED}
+    return {Path(source).stem: out / Path(source).name for source in sources}
 
 
 def assert_reads(path: Path, variant) -> list[str]:
@@ -78,14 +89,19 @@ def test_the_same_after_libreoffice_resaves_it(variants, resaved, name):
     assert_reads(resaved[name], variants[name])
 
 
-def test_sample_round_trips_through_our_docx(tmp_path):
-    from govform.io.docx_export import export_docx
-
-    path = tmp_path / "长寿湖镇.docx"
-    export_docx(sample(), path)
-    result = import_docx(path)
+def test_sample_round_trips_through_our_docx(sample_docx):
+    result = import_docx(sample_docx)
     assert dumps_project(result.report) == sample_project().read_text(encoding="utf-8")
-    assert [note.kind for note in result.notes] == ["format", "read", "read", "guessed"]
+    assert [note.kind for note in result.notes] == ["format", "read", "read", "read", "guessed"]
+    assert (
+        result.notes[3].message.text()
+        == "机关全称：重庆市长寿区长寿湖镇人民政府；报告年度：2024年；成文日期：2025年1月17日。"
+    )
+
+
+def test_sample_round_trips_through_our_docx_resaved_by_libreoffice(resaved, sample_docx):
+    result = import_docx(resaved[sample_docx.stem])
+    assert dumps_project(result.report) == sample_project().read_text(encoding="utf-8")
 
 
 def test_a_label_matched_below_exact_carries_its_similarity(variants):
