@@ -44,6 +44,7 @@ SHOWN_CELLS = 6  # a note about many cells names this many and counts the rest
 _NUMERAL = "一二三四五六七八九十"
 _LEVEL1 = re.compile(rf"^(?:第[{_NUMERAL}]+部分|[{_NUMERAL}]+\s*[、.．,，]|\d+\s*[、.．]|[{_NUMERAL}]+\s+)\s*")
 _LEVEL2 = re.compile(rf"^[（(]\s*(?:[{_NUMERAL}]+|\d+)\s*[）)]\s*[、.．]?\s*")
+_LEVEL3 = re.compile(r"^\d+\s*[.、．]\s*")  # "1." before a sub-head set in a Heading style
 _SENTENCE_END = ("。", "；", ";", "！", "？")
 _BLANK_MARKS = frozenset({"/", "／", "\\", "—", "——", "－", "-", "--", "---", "–", "−", "无", "空", "//"})
 _EDGE = " \t\u3000\u00a0"
@@ -212,13 +213,19 @@ class _Import:
     def _layout(self, fmt: Format) -> _Layout:
         headings: dict[int, tuple[Section, Match]] = {}
         start = 0
+        subheads: tuple[str, ...] = ()  # the current section's standard sub-heads
         for index, block in enumerate(self.blocks):
             if isinstance(block, Paragraph):
                 found = _section_heading(block, fmt.sections, start)
-                if found is not None:
-                    section, match = found
-                    headings[index] = (section, match)
-                    start = fmt.sections.index(section) + 1
+                if found is None:
+                    continue
+                section, match = found
+                text = printed(block.text)
+                if any(similarity(text, sub) >= match.similarity for sub in subheads):
+                    continue  # "主动公开情况" in 一 is its sub-head, not 二、主动公开政府信息情况
+                headings[index] = (section, match)
+                start = fmt.sections.index(section) + 1
+                subheads = (*section.subsections, *section.optional_subsections)
         layout = _Layout(headings)
         current: list[int] = layout.head
         for index in range(len(self.blocks)):
@@ -585,7 +592,7 @@ def _section_heading(paragraph: Paragraph, sections: tuple[Section, ...], start:
         return None
     level1, level2 = _LEVEL1.match(text), _LEVEL2.match(text)
     rest = text[(level1 or level2).end() :] if (level1 or level2) else text
-    marked = level1 is not None or paragraph.level == 0 or paragraph.numbered
+    marked = level1 is not None or paragraph.level == 0  # Word's own numbering may be any level: not a mark
     threshold = 0.9 if level2 or not marked else 0.75
     best: tuple[Section, Match] | None = None
     for section in sections[start:]:
@@ -611,8 +618,8 @@ def _subhead(paragraph: Paragraph, first: str, standard: tuple[str, ...]) -> tup
             return split.group(1).strip(_EDGE), split.group(2).strip(_EDGE)
         return body.strip(_EDGE), ""
     short = len(normalise(first)) <= SUBHEAD_LENGTH and not first.endswith(_SENTENCE_END)
-    if paragraph.level is not None and paragraph.level >= 1 and short:
-        return first, ""
+    if short and ((paragraph.level is not None and paragraph.level >= 1) or paragraph.numbered):
+        return _LEVEL3.sub("", first, count=1).rstrip("：:"), ""  # a Heading 2, or numbered by Word itself
     if short and len(normalise(first)) <= 20 and any(similarity(first, s) >= 0.75 for s in standard):
         return first.rstrip("：:"), ""
     return None

@@ -467,6 +467,25 @@ class Builder:
 
         return self.edited("headings-in-styles", edit)
 
+    def subheads_otherwise(self) -> Variant:
+        """Sub-heads numbered by Word's own numbering (no number in the text, no heading style), or "3." in a
+        Heading 2."""
+
+        def edit(doc: Docx) -> None:
+            for p in doc.paragraphs():
+                text = text_of(p)
+                if text in ("（一）主动公开情况", "（二）依申请公开情况"):
+                    set_text(p, text[3:])
+                    set_style(p, None)
+                    numbering = etree.fromstring(
+                        f'<w:numPr xmlns:w="{W_NS}"><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr>'
+                    )
+                    p.find(w("pPr")).insert(0, numbering)
+                elif text == "（三）政府信息管理情况":
+                    set_text(p, "3.政府信息管理情况")
+
+        return self.edited("subheads-otherwise", edit)
+
     def title(self, lines: list[str] | None, keep_signature: bool = True, name: str = "") -> Variant:
         agency, report_line = self.base.title_lines()
 
@@ -634,6 +653,7 @@ class Builder:
             self.cells(),
             self.headings_numbered_otherwise(),
             self.headings_in_styles(),
+            self.subheads_otherwise(),
             self.title([f"{self.base.agency}{self.base.format.report_title(self.base.year)}"], name="title-one-line"),
             self.title(None, name="title-without-agency"),
             self.title(None, keep_signature=False, name="title-without-agency-or-signature"),

@@ -29,7 +29,8 @@ VARIANTS = [
     "ours", "template-filled", "table2-four-tables", "table2-four-tables-titles-inside", "without-titles-and-groups",
     "ghost-columns",
     "header-split-merged", "header-split-no-merges", "total-narrow-columns-merged", "total-narrow-columns-repeated",
-    "labels", "cells", "headings-numbered-otherwise", "headings-in-styles", "title-one-line", "title-without-agency",
+    "labels", "cells", "headings-numbered-otherwise", "headings-in-styles",
+    "subheads-otherwise", "title-one-line", "title-without-agency",
     "title-without-agency-or-signature", "marks-and-captions", "date-iso", "date-dots", "date-chinese",
     "tables-as-pictures", "as-published", "format-2019",
 ]  # fmt: skip
