@@ -110,7 +110,8 @@ class Figure:
 def read_figure(text: str, column: Column, fmt: Format) -> Figure:
     """A printed cell's text as a value of `column`: blank, "/", "—", "－", "无" are blank; "0件" is 0; "251000元"
     in a 万元 cell is 25.1; anything else is parsed as typed (text that is no figure stays, as Invalid)."""
-    shown = re.sub(r"\s+", "", printed(text)) if re.fullmatch(r"[\d\s,.]+", printed(text)) else printed(text)
+    # Lines of a cell are joined by a space: "1" over "2" is two figures, refused as such, never 12.
+    shown = " ".join(line.strip(_EDGE) for line in text.splitlines() if line.strip(_EDGE))
     if not shown:
         return Figure(None, "blank")
     if shown in _BLANK_MARKS:

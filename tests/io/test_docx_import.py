@@ -11,6 +11,7 @@ import json
 import shutil
 import subprocess
 import sys
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -18,7 +19,7 @@ import pytest
 from govform.cli import main
 from govform.domain.layout import table_grid
 from govform.domain.rules import validate
-from govform.io.docx_import import import_docx, title_agency
+from govform.io.docx_import import import_docx, read_figure, title_agency
 from govform.io.project import dumps_project, load_project
 from govform.io.registry import IMPORTERS, NOTE_KINDS, read_report
 from govform.resources import sample_project
@@ -277,3 +278,31 @@ def test_check_previous_that_cannot_be_read_exits_2(tmp_path, capsys):
 )
 def test_the_agency_a_title_names(title, agency):
     assert title_agency(title) == agency
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "how"),
+    [
+        (" 0 ", 0, ""), ("１２", 12, ""), ("1,234", 1234, ""), ("0件", 0, "unit"), ("3条", 3, "unit"),
+        ("", None, "blank"), ("/", None, "blank"), ("—", None, "blank"), ("无", None, "blank"),
+        ("1\n2", "1 2", "invalid"), ("十二", "十二", "invalid"),
+    ],
+)  # fmt: skip
+def test_read_figure_of_a_count(text, value, how):
+    fmt = sample().format
+    figure = read_figure(text, fmt.tables["applications"].column("new", "natural_person"), fmt)
+    assert figure.how == how
+    assert (figure.value.text if how == "invalid" else figure.value) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "how"),
+    [("251000元", "25.1", "yuan"), ("2.02万元", "2.02", "wan"), ("2.02", "2.02", ""), ("1.5亿元", "15000", "yuan"),
+     ("12345.6元", None, "not_converted")],
+)  # fmt: skip
+def test_read_figure_of_an_amount_in_wan(text, value, how):
+    fmt = sample().format
+    figure = read_figure(text, fmt.tables["proactive"].column("fees", "amount"), fmt)
+    assert figure.how == how
+    if value is not None:
+        assert figure.value == Decimal(value)
