@@ -20,7 +20,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from govform.domain.format import Block, Format, Node, Table
-from govform.domain.labels import POSITION, SIMILAR, Match, assign, compare, normalise, printed, similarity
+from govform.domain.labels import POSITION, Match, assign, compare, normalise, printed, similarity
 from govform.io.docx_read import Cell as PrintedCell
 from govform.io.docx_read import Table as PrintedTable
 
@@ -35,7 +35,6 @@ class Segment:
     number: int  # the printed table's place among the document's tables, from 1
     rows: list[int]
     title: str | None = None  # a title printed in its first row or in the paragraph just above it
-    section: str | None = None  # the section it was printed in
 
 
 @dataclass
@@ -133,7 +132,7 @@ class _Reader:
     """Reads one segment as one block."""
 
     def __init__(self, table: Table, block: Block, segment: Segment):
-        self.fmt_table, self.block, self.segment = table, block, segment
+        self.block, self.segment = block, segment
         self.printed = segment.table
         self.reading = BlockReading(table, block, segment)
         self._row_values: dict[int, dict[str, list[str]]] = {}
@@ -433,4 +432,4 @@ def read_tables(fmt: Format, segments: Sequence[Segment]) -> TablesReading:
     return TablesReading(fmt, readings, unused, score)
 
 
-__all__ = ["SIMILAR", "BlockReading", "Segment", "TablesReading", "read_tables", "segments_of"]
+__all__ = ["BlockReading", "Segment", "TablesReading", "read_block", "read_tables", "segments_of"]
