@@ -17,10 +17,15 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from govform.domain.messages import DEFAULT_LANGUAGE, Message
 from govform.io.checked import CheckedReport, checked, unreadable
+
+if TYPE_CHECKING:
+    from govform.domain.report import Report
 
 __all__ = ["BatchResult", "check", "check_file", "check_files", "exit_status", "find_reports"]
 
@@ -81,8 +86,18 @@ def _kind(path: Path) -> Message:
     return known.name if known is not None else Message("batch.kind.project")
 
 
-def check_file(path: Path | str, language: str = DEFAULT_LANGUAGE) -> CheckedReport:
-    """Read one file as a report and validate it; never raises for a file that cannot be read."""
+@cache
+def _last_year(path: str) -> Report:
+    """Last year's report for --previous, read once per process (the caller checked that it can be read)."""
+    from govform.io import registry
+
+    return registry.read_report(Path(path)).report
+
+
+def check_file(path: Path | str, language: str = DEFAULT_LANGUAGE, previous: Path | str | None = None) -> CheckedReport:
+    """Read one file as a report and validate it, against last year's report at `previous` when given (the
+    rules across years, Y1–Y3); never raises for a file that cannot be read."""
+    from govform.domain.previous import previous_of
     from govform.domain.rules import validate
     from govform.io import registry
     from govform.io.project import ProjectError, load_project
@@ -101,11 +116,13 @@ def check_file(path: Path | str, language: str = DEFAULT_LANGUAGE) -> CheckedRep
         return unreadable(path, kind, error.message, language)
     except Exception as error:  # an importer's bug must not end a run over hundreds of files
         return unreadable(path, kind, Message("batch.crashed", name=path.name, error=type(error).__name__), language)
+    if previous is not None:
+        report.previous = previous_of(_last_year(str(previous)), report.format, source=Path(previous).name)
     return checked(path, kind, report, validate(report), language)
 
 
-def _check_chunk(paths: Sequence[str], language: str) -> list[CheckedReport]:
-    return [check_file(path, language) for path in paths]
+def _check_chunk(paths: Sequence[str], language: str, previous: str | None) -> list[CheckedReport]:
+    return [check_file(path, language, previous) for path in paths]
 
 
 def _worker_start() -> None:
@@ -139,9 +156,12 @@ def check_files(
     jobs: int | None = None,
     progress: Progress | None = None,
     cancelled: Callable[[], bool] | None = None,
+    previous: Path | str | None = None,
 ) -> Iterator[CheckedReport]:
-    """Each file's result, in the order of `files`, checked on `jobs` processes (default: one per core).
-    Stops, without the rest, soon after `cancelled()` returns true."""
+    """Each file's result, in the order of `files`, checked on `jobs` processes (default: one per core),
+    against last year's report at `previous` when given. Stops, without the rest, soon after `cancelled()`
+    returns true."""
+    last = None if previous is None else str(previous)
     files = [Path(f) for f in files]
     jobs = max(1, jobs or os.cpu_count() or 1)
     total = len(files)
@@ -150,16 +170,21 @@ def check_files(
         for done, path in enumerate(files, start=1):
             if stop():
                 return
-            result = check_file(path, language)
+            result = check_file(path, language, last)
             if progress:
                 progress(done, total)
             yield result
         return
-    yield from _in_workers(files, language, jobs, progress, stop)
+    yield from _in_workers(files, language, jobs, progress, stop, last)
 
 
 def _in_workers(
-    files: list[Path], language: str, jobs: int, progress: Progress | None, stop: Callable[[], bool]
+    files: list[Path],
+    language: str,
+    jobs: int,
+    progress: Progress | None,
+    stop: Callable[[], bool],
+    previous: str | None,
 ) -> Iterator[CheckedReport]:
     import multiprocessing
     from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
@@ -171,7 +196,7 @@ def _in_workers(
     chunks = _chunks(files, jobs)
     pool = ProcessPoolExecutor(max_workers=min(jobs, len(chunks)), mp_context=context, initializer=_worker_start)
     try:
-        futures = [pool.submit(_check_chunk, chunk, language) for chunk in chunks]
+        futures = [pool.submit(_check_chunk, chunk, language, previous) for chunk in chunks]
         pending, done, following = set(futures), 0, 0
         # Results are handed out in the files' order as their chunks finish; progress counts what was handed
         # out, and a cancel takes effect before the next chunk, however far the workers have got.

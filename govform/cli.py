@@ -14,7 +14,7 @@ import sys
 from collections.abc import Sequence
 from contextlib import suppress
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from govform import __version__, startup
 
@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from govform.domain.report import Report
     from govform.domain.rules import Finding
     from govform.io.checked import CheckedFinding, CheckedReport
+    from govform.io.registry import ImportNote, ImportResult
 
 EXIT_OK, EXIT_ERRORS, EXIT_UNREADABLE = 0, 1, 2
 EXIT_OUTPUT_CLOSED = 141  # 128 + SIGPIPE
@@ -121,6 +122,48 @@ class _ProgressBar:
             self.columns = 0
 
 
+class Unreadable(Exception):
+    """A file that cannot be read as a report; `message` says why (a project's, an importer's or the registry's
+    own reason)."""
+
+    def __init__(self, message: Message):
+        self.message = message
+        super().__init__(str(message))
+
+
+def _read(path: Path) -> ImportResult:
+    """The report in a project file or a document (.docx), with its import report; raises Unreadable."""
+    from govform.io import registry
+    from govform.io.project import ProjectError
+
+    try:
+        return registry.read_report(path)
+    except (ProjectError, registry.ImportFailed, registry.UnknownKind) as error:
+        raise Unreadable(error.message) from None
+
+
+def _note_json(report: Report, note: ImportNote, output: Output) -> dict[str, Any]:
+    def label(ref: Any) -> str:
+        return report.format.tables[ref.table].cell_label(ref.row, ref.column)
+
+    return {
+        "kind": note.kind,
+        "message": output.text(note.message),
+        "similarity": None if note.similarity is None else round(note.similarity, 3),
+        "section": note.section,
+        "cells": [{"table": c.table, "row": c.row, "column": c.column, "label": label(c)} for c in note.cells],
+    }
+
+
+def print_import_notes(path: Path, notes: list[ImportNote], output: Output) -> None:
+    """The import report of one document: one line per note, in the order the importer gave them."""
+    from govform.domain.messages import Message
+
+    output.say(Message("import.cli.report", path=str(path)))
+    for note in notes:
+        print(f"  {output.text(note.message)}", file=output.out)
+
+
 def _check(args: argparse.Namespace) -> int:
     from govform import batch
     from govform.domain.messages import Message
@@ -131,9 +174,16 @@ def _check(args: argparse.Namespace) -> int:
     if not files:
         output.complain(Message("batch.nothing", paths="、".join(args.paths)))
         return EXIT_UNREADABLE
+    if args.previous:
+        try:
+            _read(Path(args.previous))  # read once here, so an unreadable LAST is said once, before any file
+        except Unreadable as error:
+            output.complain(error.message)
+            return EXIT_UNREADABLE
     bar = _ProgressBar(output, len(files)) if len(files) > 1 and output.err.isatty() else None
     result = batch.BatchResult(total=len(files))
-    for checked in batch.check_files(files, language=args.lang, progress=bar.update if bar else None):
+    progress = bar.update if bar else None
+    for checked in batch.check_files(files, language=args.lang, progress=progress, previous=args.previous):
         result.reports.append(checked)
         if bar:
             bar.clear()
@@ -200,6 +250,83 @@ def _export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _import(args: argparse.Namespace) -> int:
+    from govform.domain.messages import Message
+    from govform.io.project import ProjectError, save_project
+
+    output = Output(args.lang)
+    path = Path(args.document)
+    out = Path(args.output) if args.output else path.with_suffix(".govform")
+    if not args.output and out.exists():  # never replace a project the clerk did not name
+        output.complain(Message("import.cli.exists", path=str(out)))
+        return EXIT_UNREADABLE
+    try:
+        result = _read(path)
+    except Unreadable as error:
+        output.complain(error.message)
+        return EXIT_UNREADABLE
+    report = result.report
+    try:
+        save_project(report, out)
+    except ProjectError as error:
+        output.complain(error.message)
+        return EXIT_UNREADABLE
+    if args.json:
+        summary = {
+            "file": str(path),
+            "output": str(out),
+            "format": report.format.id,
+            "agency": report.agency,
+            "year": report.year,
+            "notes": [_note_json(report, note, output) for note in result.notes],
+        }
+        json.dump(summary, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        print_import_notes(path, result.notes, output)
+        output.say(Message("import.cli.saved", path=str(out)))
+    return EXIT_OK
+
+
+def _new(args: argparse.Namespace) -> int:
+    from govform.domain.messages import Message
+    from govform.domain.previous import start_from
+    from govform.io.project import ProjectError, save_project
+
+    output = Output(args.lang)
+    last_path = Path(args.last)
+    try:
+        result = _read(last_path)
+    except Unreadable as error:
+        output.complain(error.message)
+        return EXIT_UNREADABLE
+    report = start_from(result.report, source=last_path.name)
+    stem = report.format.export_stem(report.agency, report.year) if report.agency else f"{report.year}年度报告"
+    out = Path(args.output) if args.output else last_path.with_name(stem + ".govform")
+    if out.exists():
+        output.complain(Message("import.cli.exists", path=str(out)))
+        return EXIT_UNREADABLE
+    try:
+        save_project(report, out)
+    except ProjectError as error:
+        output.complain(error.message)
+        return EXIT_UNREADABLE
+    if result.notes:
+        print_import_notes(last_path, result.notes, output)
+    carried = report.value("applications", "carried_over", "total") if "applications" in report.tables else None
+    output.say(
+        Message(
+            "import.cli.started",
+            path=str(out),
+            year=report.year,
+            last_year=result.report.year,
+            format=report.format.name,
+            carried="" if carried is None else carried,
+        )
+    )
+    return EXIT_OK
+
+
 def _gui(args: argparse.Namespace) -> int:
     startup.begin()
     from govform.app import run_gui  # Qt loads only when the window is wanted
@@ -235,6 +362,11 @@ def _command_parser() -> argparse.ArgumentParser:
     check.add_argument("paths", nargs="+", metavar="PATH", help="报告文件（.govform、.docx 等）或文件夹")
     check.add_argument("--json", action="store_true", help="以 JSON 输出，每份报告一行，供其他程序读取")
     check.add_argument("--xlsx", metavar="SUMMARY.xlsx", help="把结果写成汇总表（Excel 工作簿）")
+    check.add_argument(
+        "--previous",
+        metavar="LAST",
+        help="上年的报告（.govform 或 .docx）：同时核对上年结转（Y1）、现行有效件数（Y2）和与上年雷同的段落（Y3）",
+    )
     _add_language(check)
     check.set_defaults(run=_check)
 
@@ -263,6 +395,29 @@ def _command_parser() -> argparse.ArgumentParser:
     )
     _add_language(export)
     export.set_defaults(run=_export)
+
+    imports = sub.add_parser(
+        "import",
+        help="把 Word 报告（.docx）导入为项目文件",
+        description="读取一份 Word 报告（本程序导出的、按官方模板填写的或各机关实际发布的），"
+        "另存为项目文件，并列出导入说明：读到了什么、哪些栏目按相似名称对应、哪些格未填写或换算了单位。",
+    )
+    imports.add_argument("document", metavar="REPORT", help="Word 报告（.docx）")
+    imports.add_argument("-o", "--output", metavar="PROJECT", help="保存的项目文件（默认：与报告同名的 .govform）")
+    imports.add_argument("--json", action="store_true", help="以 JSON 输出导入说明，供其他程序读取")
+    _add_language(imports)
+    imports.set_defaults(run=_import)
+
+    new = sub.add_parser(
+        "new",
+        help="从上年报告新建本年度的项目",
+        description="从上年的报告（.govform 或 .docx）新建本年度的项目：沿用机关、类型、小标题和正文（作为草稿），"
+        "年度加一，成文日期留空，表三“上年结转”取上年的“结转下年度继续办理”，并记下上年的数字供核对。",
+    )
+    new.add_argument("--from", dest="last", required=True, metavar="LAST", help="上年的报告（.govform 或 .docx）")
+    new.add_argument("-o", "--output", metavar="NEW", help="新建的项目文件（默认：上年报告旁，按机关和年度命名）")
+    _add_language(new)
+    new.set_defaults(run=_new)
     return commands
 
 
@@ -274,7 +429,7 @@ def _gui_parser() -> argparse.ArgumentParser:
     return gui
 
 
-SUBCOMMANDS = ("check", "export")
+SUBCOMMANDS = ("check", "export", "import", "new")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

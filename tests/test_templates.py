@@ -141,3 +141,11 @@ def test_the_format_is_loaded_once():
 def test_copying_the_folder_keeps_it_working(tmp_path):
     shutil.copytree(templates_dir(), tmp_path / "t")
     assert load_format_file(tmp_path / "t" / "standard-2021.toml").id == "standard-2021"
+
+
+@pytest.mark.parametrize("path", TEMPLATES, ids=lambda p: p.stem)
+def test_every_rule_code_has_words_in_every_language(path):
+    codes = {rule.code for rule in load_format_file(path).rules}
+    for language in LANGUAGES:
+        missing = sorted(code for code in codes if f"rules.words.{code}" not in catalogue(language))
+        assert not missing, f"{language}: no rules.words for {missing}"

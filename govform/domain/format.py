@@ -34,6 +34,8 @@ class Severity(enum.StrEnum):
 class ValueType(enum.StrEnum):
     INTEGER = "integer"  # a count, a whole number ≥ 0
     AMOUNT = "amount"  # money in 万元, a decimal ≥ 0
+    SIGNED = "signed"  # a change from last year, written "+1", "-2", "0" (the 2019 format's 本年增/减)
+    MONEY = "money"  # money with its unit written in the cell ("79000.1元", "7.9万元"), kept in 元
 
 
 class FormatError(Exception):
@@ -69,6 +71,7 @@ class Node:
     children: tuple[Node, ...] = ()
     type: ValueType = ValueType.INTEGER
     breaks: str | None = None  # the label with its printed line breaks ("商业\n企业"), when it has any
+    aliases: tuple[str, ...] = ()  # other names published reports use for it (old names: 规范性文件)
 
     @property
     def depth(self) -> int:
@@ -199,6 +202,7 @@ class AgencyKind:
     label: str
     makes_regulations: bool
     fee_ceiling: int | None = None
+    name_patterns: tuple[str, ...] = ()  # how agencies of this kind are named ("镇人民政府$"), to guess the kind
 
 
 @dataclass(slots=True)
@@ -507,6 +511,74 @@ class SubheadNumbers(Rule):
     MESSAGES: ClassVar[Words] = {"message": _words("section", "number", "title", "own")}
 
 
+# -- rules across years: they compare with last year's report (Report.previous) -----------------------
+
+
+@dataclass(slots=True, eq=False, repr=False)
+class CarriedOver(Rule):
+    """Each column of a block: this year's `row` equals last year's `previous_row` (Y1: 上年结转 = last year's
+    结转下年度继续办理). `previous_formats` names the formats whose figures mean the same (empty: any)."""
+
+    KIND = "carried_over"
+    MESSAGES: ClassVar[Words] = {
+        "message": _words("table", "column", "row", "value", "previous_row", "previous", "previous_year"),
+        "message_year": _words("previous_year", "expected"),
+    }
+    table: str
+    row: str
+    previous_row: str
+    previous_formats: tuple[str, ...] = ()
+
+    def check(self, checks: _Checks) -> None:
+        table = checks.table("table", self.table)
+        checks.rows("row", table, (self.row,))
+        checks.rows("previous_row", table, (self.previous_row,))
+
+    def previous_cells(self, fmt: Format) -> Iterator[tuple[str, str, str]]:
+        """The cells of last year's report this rule reads: (table, row, column)."""
+        for column in fmt.tables[self.table].block_of(self.previous_row).columns:
+            yield self.table, self.previous_row, column.id
+
+
+@dataclass(slots=True, eq=False, repr=False)
+class InForceTrend(Rule):
+    """现行有效件数 ≈ last year's 现行有效件数 + 本年制发 − 本年废止 (Y2; documents also lapse or get amended)."""
+
+    KIND = "in_force_trend"
+    MESSAGES: ClassVar[Words] = {
+        "message": _words("table", "row", "in_force", "previous", "previous_year", "issued", "repealed", "expected"),
+    }
+    table: str
+    rows: tuple[str, ...]
+    issued: str
+    repealed: str
+    in_force: str
+    previous_formats: tuple[str, ...] = ()
+
+    def check(self, checks: _Checks) -> None:
+        table = checks.table("table", self.table)
+        checks.rows("rows", table, self.rows)
+        for key, column in (("issued", self.issued), ("repealed", self.repealed), ("in_force", self.in_force)):
+            checks.cells(key, table, tuple((row, column) for row in self.rows))
+
+    def previous_cells(self, fmt: Format) -> Iterator[tuple[str, str, str]]:
+        for row in self.rows:
+            yield self.table, row, self.in_force
+
+
+@dataclass(slots=True, eq=False, repr=False)
+class UnchangedText(Rule):
+    """A paragraph of at least `min_length` characters still identical to one of last year's report (雷同)."""
+
+    KIND = "unchanged_text"
+    MESSAGES: ClassVar[Words] = {"message": _words("section", "paragraph", "excerpt", "previous_year")}
+    min_length: int = 20
+
+
+ACROSS_YEARS = (CarriedOver, InForceTrend, UnchangedText)
+"""The rule kinds that need last year's report; without it they find nothing."""
+
+
 RULE_KINDS: Mapping[str, type[Rule]] = MappingProxyType(
     {
         kind.KIND: kind
@@ -523,6 +595,7 @@ RULE_KINDS: Mapping[str, type[Rule]] = MappingProxyType(
             FeeAmount,
             Dates,
             SubheadNumbers,
+            *ACROSS_YEARS,
         )
     }
 )
@@ -553,6 +626,7 @@ class Format:
     agency_kinds: tuple[AgencyKind, ...]
     rules: tuple[Rule, ...]
     totals: Mapping[tuple[str, Cell], Total]
+    notes: tuple[str, ...] = ()  # the names of the template's [notes], e.g. "differences"
 
     def section(self, section_id: str) -> Section:
         for section in self.sections:
@@ -588,6 +662,31 @@ class Format:
 
     def applies_to(self, year: int) -> bool:
         return year >= self.first_year and (self.last_year is None or year <= self.last_year)
+
+    def note(self, name: str) -> Message:
+        """One of the template's [notes], e.g. "differences": what this format lacks compared with the next."""
+        return Message(f"{self.id}.notes.{name}")
+
+    def kind_of_agency(self, agency: str) -> str | None:
+        """The agency kind an agency's full name suggests ("…镇人民政府" → township), by the kinds' name patterns."""
+        name = re.sub(r"\s+", "", agency)
+        for kind in self.agency_kinds:
+            if any(re.search(pattern, name) for pattern in kind.name_patterns):
+                return kind.id
+        return None
+
+    def previous_cells(self, previous_format: str) -> list[tuple[str, str, str]]:
+        """The cells of last year's report (in `previous_format`) the rules across years read."""
+        cells: dict[tuple[str, str, str], None] = {}
+        for rule in self.rules:
+            if isinstance(rule, CarriedOver | InForceTrend) and compares_with(rule, previous_format):
+                cells.update(dict.fromkeys(rule.previous_cells(self)))
+        return list(cells)
+
+
+def compares_with(rule: CarriedOver | InForceTrend, previous_format: str) -> bool:
+    """Whether last year's figures in `previous_format` mean what `rule` compares them with."""
+    return not rule.previous_formats or previous_format in rule.previous_formats
 
 
 _NUMERALS = "零一二三四五六七八九"
@@ -672,7 +771,7 @@ def _node(reader: _Reader, raw: Mapping[str, Any], where: str) -> Node:
     try:
         value_type = ValueType(type_name)
     except ValueError:
-        problem = Message("format.bad_choice", value=type_name, choices="integer, amount")
+        problem = Message("format.bad_choice", value=type_name, choices=", ".join(ValueType))
         raise reader.fail(f"{where}.type", problem) from None
     breaks = _breaks(reader, raw, "breaks", label, where)
     children = tuple(
@@ -680,7 +779,13 @@ def _node(reader: _Reader, raw: Mapping[str, Any], where: str) -> Node:
         for i, child in enumerate(reader.tables(raw, "children", where, []))
     )
     return Node(
-        label, reader.text(raw, "id", where, None), reader.text(raw, "short", where, None), children, value_type, breaks
+        label,
+        reader.text(raw, "id", where, None),
+        reader.text(raw, "short", where, None),
+        children,
+        value_type,
+        breaks,
+        reader.texts(raw, "aliases", where, ()),
     )
 
 
@@ -788,6 +893,8 @@ def _rule(reader: _Reader, raw: Mapping[str, Any], index: int, format_id: str) -
         default = ... if spec.default is MISSING else spec.default
         if spec.type == "tuple[str, ...]":  # the annotation as written (this module defers annotations)
             values[spec.name] = reader.texts(raw, spec.name, where, default)
+        elif spec.type == "int":
+            values[spec.name] = reader.get(raw, spec.name, where, int, default)
         else:
             values[spec.name] = reader.text(raw, spec.name, where, default)
     known = own | set(values) | {"kind"}
@@ -825,11 +932,18 @@ def _section(reader: _Reader, raw: Mapping[str, Any], index: int) -> Section:
 
 def _agency_kind(reader: _Reader, raw: Mapping[str, Any], index: int) -> AgencyKind:
     where = f"agency_kinds[{index}]"
+    patterns = reader.texts(raw, "name_patterns", where, ())
+    for pattern in patterns:
+        try:
+            re.compile(pattern)
+        except re.error as error:
+            raise reader.fail(f"{where}.name_patterns", Message("format.bad_pattern", error=str(error))) from None
     return AgencyKind(
         id=reader.text(raw, "id", where),
         label=reader.text(raw, "label", where),
         makes_regulations=reader.get(raw, "makes_regulations", where, bool),
         fee_ceiling=reader.get(raw, "fee_ceiling", where, int, None),
+        name_patterns=patterns,
     )
 
 
@@ -905,6 +1019,9 @@ def parse_format(data: Mapping[str, Any], file: str = "") -> Format:
     signature = reader.table(data, "signature", "")
     numbers = reader.table(data, "numbers", "")
     files = reader.table(data, "files", "")
+    notes = reader.get(data, "notes", "", dict, {})
+    for name in notes:
+        reader.text(notes, name, "notes")
     return Format(
         id=format_id,
         name=reader.text(data, "name", ""),
@@ -926,6 +1043,7 @@ def parse_format(data: Mapping[str, Any], file: str = "") -> Format:
         agency_kinds=agency_kinds,
         rules=rules,
         totals=MappingProxyType(totals),
+        notes=tuple(notes),
     )
 
 
@@ -957,3 +1075,10 @@ def _load_format(format_id: str) -> Format:
 def format_names() -> list[str]:
     """The formats a report can be written in, by name (see resources.template_names)."""
     return template_names()
+
+
+def format_for_year(year: int) -> Format:
+    """The format a report of `year` is written in: the newest one that applies to that year, else the default."""
+    formats = [load_format(name) for name in format_names()]
+    applicable = [fmt for fmt in formats if fmt.applies_to(year)]
+    return max(applicable, key=lambda fmt: fmt.first_year) if applicable else load_format()

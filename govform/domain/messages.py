@@ -104,7 +104,8 @@ def _flatten(data: Mapping[str, Any], prefix: str = "") -> Iterator[tuple[str, s
 
 
 def format_messages(data: Mapping[str, Any]) -> dict[str, str]:
-    """A format template's own sentences, by key: `<id>.rules.<rule id>.<name>` and `<id>.labels.<name>`."""
+    """A format template's own sentences, by key: `<id>.rules.<rule id>.<name>`, `<id>.labels.<name>` and
+    `<id>.notes.<name>`."""
     prefix = f"{data.get('id', '')}."
     found: dict[str, str] = {}
     for rule in data.get("rules", ()):
@@ -112,8 +113,9 @@ def format_messages(data: Mapping[str, Any]) -> dict[str, str]:
             for name, value in rule.items():
                 if name.startswith("message") and isinstance(value, str):
                     found[f"{prefix}rules.{rule.get('id')}.{name}"] = value
-    for key, value in _flatten(data.get("labels", {}), f"{prefix}labels."):
-        found[key] = value
+    for table in ("labels", "notes"):
+        for key, value in _flatten(data.get(table, {}), f"{prefix}{table}."):
+            found[key] = value
     return found
 
 

@@ -26,6 +26,14 @@ _MAX_DIGITS = 30  # beyond any figure a report holds; longer runs of digits are 
 DEFAULT_MAX_INTEGER = 10**9
 DEFAULT_AMOUNT_PLACES = 4
 
+# Units a published report writes into a cell after the figure ("0件", "79000.1元", "2.02万元"), and what each
+# multiplies a figure by to give 元 (None: a count, not money).
+UNITS: dict[str, int | None] = {
+    "件": None, "条": None, "个": None, "次": None, "项": None, "宗": None, "起": None, "家": None, "人": None,
+    "元": 1, "万元": 10_000, "亿元": 100_000_000,
+}  # fmt: skip
+_UNIT_AT_END = re.compile("(" + "|".join(sorted(map(re.escape, UNITS), key=len, reverse=True)) + r")\s*$")
+
 
 class NumberError(ValueError):
     """A figure that cannot be accepted; `reason` says what is wrong and what is allowed."""
@@ -114,6 +122,58 @@ def parse_amount(
     if value > max_value:
         raise _refuse("amount_too_large", allowed, value=format_amount(value))
     return value
+
+
+def parse_signed(text: str, max_value: int = DEFAULT_MAX_INTEGER) -> int | None:
+    """A change from last year, signed as the 2019 format writes it: `+1`, `-2`, `0`, `－２` → int; blank → None."""
+    allowed = Message("numbers.allowed_signed")
+    folded = _normalise(text).replace("−", "-")
+    if not folded:
+        return None
+    sign = -1 if folded[0] == "-" else 1
+    digits = folded[1:].lstrip(_EDGE_SPACES) if folded[0] in "+-" else folded
+    if not digits or digits[0] in "+-":
+        raise _refuse("not_digits", allowed, text=text.strip())
+    _check_characters(text, digits, allowed)
+    if "." in digits:
+        raise _refuse("decimal_in_count", allowed)
+    _digits(digits, allowed, max_value)
+    if not (_PLAIN.fullmatch(digits) or _GROUPED.fullmatch(digits)):
+        raise _refuse("grouping", allowed)
+    value = int(digits.replace(",", ""))
+    if value > max_value:
+        raise _refuse("too_large", allowed, value=f"{value:,}", max_value=f"{max_value:,}")
+    return sign * value
+
+
+def parse_money(text: str, places: int = DEFAULT_AMOUNT_PLACES, max_value: int = DEFAULT_MAX_INTEGER) -> Decimal | None:
+    """Money with its unit written in the cell, kept in 元: `79000.1元`, `7.9万元`, `79000.1` (元) → Decimal."""
+    allowed = Message("numbers.allowed_money", places=places)
+    folded = _normalise(text)
+    if not folded:
+        return None
+    number, unit = split_unit(folded)
+    if not number or (unit and UNITS[unit] is None):
+        raise _refuse("not_digits", allowed, text=text.strip())
+    try:
+        amount = parse_amount(number, places, max_value)
+    except NumberError as error:  # the same reason, saying what this cell accepts
+        raise NumberError(Message(error.reason.key, **{**error.reason.params, "allowed": allowed})) from None
+    factor = UNITS[unit] if unit else 1
+    return Decimal(format_amount(amount * (factor or 1)))
+
+
+def split_unit(text: str) -> tuple[str, str]:
+    """A figure and the unit written after it: "0件" → ("0", "件"), "2.02万元" → ("2.02", "万元"), "12" → ("12", "")."""
+    match = _UNIT_AT_END.search(text)
+    if not match:
+        return text, ""
+    return text[: match.start()].rstrip(_EDGE_SPACES), match.group(1)
+
+
+def format_signed(value: int) -> str:
+    """A signed change as the 2019 format prints it: "+1", "-2", "0"."""
+    return f"+{value}" if value > 0 else str(value)
 
 
 def format_amount(value: Decimal) -> str:

@@ -10,7 +10,15 @@ from decimal import Decimal
 
 from govform.domain.format import META_FIELDS, Cell, Column, Format, Table, Total, ValueType
 from govform.domain.messages import Message
-from govform.domain.numbers import NumberError, format_amount, parse_amount, parse_integer
+from govform.domain.numbers import (
+    NumberError,
+    format_amount,
+    format_signed,
+    parse_amount,
+    parse_integer,
+    parse_money,
+    parse_signed,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +59,22 @@ class CellRef:
         return (self.row, self.column)
 
 
+@dataclass(frozen=True, slots=True)
+class PreviousYear:
+    """What a report keeps of last year's report: the figures the rules across years compare with (Y1's
+    结转下年度继续办理, Y2's 现行有效件数) and its paragraphs (for 雷同). See govform.domain.previous."""
+
+    year: int
+    format: str  # the id of last year's format
+    agency: str = ""
+    source: str = ""  # the name of the file it was read from, to tell the clerk
+    values: Mapping[CellRef, Value] = field(default_factory=dict)
+    paragraphs: tuple[str, ...] = ()  # last year's paragraphs, as written
+
+    def value(self, table: str, row: str, column: str) -> Value:
+        return self.values.get(CellRef(table, row, column))
+
+
 @dataclass
 class Subsection:
     """A sub-head of a narrative section; its number (（一）…) is never stored, it is derived from its place."""
@@ -83,6 +107,10 @@ def parse_value(column: Column, text: str, fmt: Format) -> Value:
     try:
         if column.type is ValueType.AMOUNT:
             return parse_amount(text, fmt.amount_places, fmt.max_integer)
+        if column.type is ValueType.SIGNED:
+            return parse_signed(text, fmt.max_integer)
+        if column.type is ValueType.MONEY:
+            return parse_money(text, fmt.amount_places, fmt.max_integer)
         return parse_integer(text, fmt.max_integer)
     except NumberError as error:
         return Invalid(text.strip(), error.reason)
@@ -92,12 +120,14 @@ def _numeric(value: Value) -> bool:
     return isinstance(value, int | Decimal)
 
 
-def display_value(value: Value) -> str:
-    """A cell as printed: "0", "12", "2.02"; blank is ""."""
+def display_value(value: Value, kind: ValueType = ValueType.INTEGER) -> str:
+    """A cell of type `kind` as printed: "0", "12", "2.02", "+1" (signed), "79000.1元" (money); blank is ""."""
     if value is None:
         return ""
     if isinstance(value, Decimal):
-        return format_amount(value)
+        return format_amount(value) + ("元" if kind is ValueType.MONEY else "")
+    if kind is ValueType.SIGNED and isinstance(value, int):
+        return format_signed(value)
     return str(value)
 
 
@@ -214,7 +244,8 @@ class CellsChanged:
 
 @dataclass(slots=True)
 class MetaChanged:
-    """A field of the basic information changed (one of format.META_FIELDS)."""
+    """A field of the basic information changed (one of format.META_FIELDS), or "previous": last year's report
+    the rules across years compare with."""
 
     name: str
 
@@ -252,6 +283,7 @@ class Report:
         signed_on: dt.date | None = None,
         preamble: str = "",
         agency_lines: str = "",
+        previous: PreviousYear | None = None,
     ):
         self.format = fmt
         self.agency = agency
@@ -263,6 +295,7 @@ class Report:
         self.year = year
         self.signed_on = signed_on
         self.preamble = preamble
+        self.previous = previous
         # Every section has a narrative: the table sections may carry a short note under their table.
         self.narratives: dict[str, Narrative] = {s.id: Narrative() for s in fmt.sections}
         self.tables: dict[str, TableData] = {
@@ -343,6 +376,12 @@ class Report:
             setattr(self, name, value)
             self._notify(MetaChanged(name))
 
+    def set_previous(self, previous: PreviousYear | None) -> None:
+        """Compare with this record of last year's report (None: with none)."""
+        if self.previous != previous:
+            self.previous = previous
+            self._notify(MetaChanged("previous"))
+
     def set_text(self, section_id: str, text: str) -> None:
         narrative = self.narratives[section_id]
         if narrative.text != text:
@@ -384,3 +423,15 @@ class Report:
         yield None, self.preamble
         for section_id, narrative in self.narratives.items():
             yield section_id, narrative.all_text()
+
+    def paragraphs(self) -> Iterator[tuple[str | None, int | None, int, str]]:
+        """Every paragraph of the narrative as (section id or None for the preamble, sub-head index or None,
+        index of the paragraph in its text, text); sub-head titles are not paragraphs."""
+        for index, text in enumerate(paragraphs(self.preamble)):
+            yield None, None, index, text
+        for section_id, narrative in self.narratives.items():
+            for index, text in enumerate(paragraphs(narrative.text)):
+                yield section_id, None, index, text
+            for sub_index, sub in enumerate(narrative.subsections):
+                for index, text in enumerate(paragraphs(sub.text)):
+                    yield section_id, sub_index, index, text

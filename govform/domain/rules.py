@@ -14,11 +14,13 @@ from typing import Any
 
 from govform.domain.format import (
     Balance,
+    CarriedOver,
     Cell,
     CellsFilled,
     Dates,
     FeeAmount,
     FeeNotice,
+    InForceTrend,
     NarrativeFigures,
     ProcessingFee,
     Regulations,
@@ -29,8 +31,11 @@ from govform.domain.format import (
     SubheadNumbers,
     Sum,
     Table,
+    UnchangedText,
+    compares_with,
 )
 from govform.domain.messages import DEFAULT_LANGUAGE, Message, Phrase
+from govform.domain.previous import paragraph_key
 from govform.domain.report import CellRef, Invalid, Report, TableData, Value, display_value
 from govform.domain.text import strip_subhead_number, subhead_number
 
@@ -49,6 +54,7 @@ class Finding:
     field: str | None = None  # a metadata field ("agency", "signed_on", …) when it is about one
     subsection: int | None = None  # the sub-head of `section` it is about
     figures: Mapping[str, Any] = attribute(default_factory=lambda: MappingProxyType({}))
+    paragraph: int | None = None  # the paragraph of the section's (or sub-head's) text it is about, from 0
 
     @property
     def is_error(self) -> bool:
@@ -326,6 +332,91 @@ def _subhead_numbers(rule: SubheadNumbers, report: Report) -> Iterator[Finding]:
                     own=own,
                 )
                 yield _finding(rule, message, section=section.id, subsection=index, figures={"own": own})
+
+
+@_check(CarriedOver)
+def _carried_over(rule: CarriedOver, report: Report) -> Iterator[Finding]:
+    previous = report.previous
+    if previous is None or not compares_with(rule, previous.format):
+        return
+    table, data, section = _table_of(rule.table, report)
+    if previous.year != report.year - 1:
+        message = rule.message("message_year", previous_year=previous.year, expected=report.year - 1)
+        yield _finding(rule, message, section=section, figures={"previous_year": previous.year})
+        return
+    for column in table.block_of(rule.row).columns:
+        last = previous.value(rule.table, rule.previous_row, column.id)
+        value = data[(rule.row, column.id)]
+        if isinstance(last, int | Decimal) and isinstance(value, int | Decimal) and last != value:
+            message = rule.message(
+                table=table.short,
+                column=column.display,
+                row=table.row(rule.row).label,
+                value=value,
+                previous_row=table.row(rule.previous_row).label,
+                previous=last,
+                previous_year=previous.year,
+            )
+            cells = _refs(table, ((rule.row, column.id),))
+            yield _finding(rule, message, cells, section=section, figures={"value": value, "previous": last})
+
+
+@_check(InForceTrend)
+def _in_force_trend(rule: InForceTrend, report: Report) -> Iterator[Finding]:
+    previous = report.previous
+    if previous is None or not compares_with(rule, previous.format) or previous.year != report.year - 1:
+        return
+    table, data, section = _table_of(rule.table, report)
+    for row in rule.rows:
+        last = previous.value(rule.table, row, rule.in_force)
+        cells = ((row, rule.in_force), (row, rule.issued), (row, rule.repealed))
+        in_force, issued, repealed = (data[c] for c in cells)
+        figures = (last, in_force, issued, repealed)
+        if not all(isinstance(v, int | Decimal) for v in figures):
+            continue
+        expected = last + issued - repealed  # type: ignore[operator]
+        if in_force != expected:
+            message = rule.message(
+                table=table.short,
+                row=table.row(row).label,
+                in_force=in_force,
+                previous=last,
+                previous_year=previous.year,
+                issued=issued,
+                repealed=repealed,
+                expected=expected,
+            )
+            yield _finding(
+                rule, message, _refs(table, cells), section=section, figures={"expected": expected, "previous": last}
+            )
+
+
+@_check(UnchangedText)
+def _unchanged_text(rule: UnchangedText, report: Report) -> Iterator[Finding]:
+    previous = report.previous
+    if previous is None:
+        return
+    last = {key for key in map(paragraph_key, previous.paragraphs) if len(key) >= rule.min_length}
+    for section_id, sub, index, text in report.paragraphs():
+        key = paragraph_key(text)
+        if len(key) < rule.min_length or key not in last:
+            continue
+        where: str | Message | Phrase = _section_heading(report, section_id)
+        if section_id is not None and sub is not None:
+            section = report.format.section(section_id)
+            where = Phrase(
+                section.heading, section.subsection_number(sub), report.narratives[section_id].subsections[sub].title
+            )
+        excerpt = key[:20] + ("…" if len(key) > 20 else "")
+        message = rule.message(section=where, paragraph=index + 1, excerpt=excerpt, previous_year=previous.year)
+        yield _finding(
+            rule,
+            message,
+            section=section_id,
+            field=None if section_id else "preamble",
+            subsection=sub,
+            paragraph=index,
+        )
 
 
 def validate(report: Report) -> list[Finding]:

@@ -40,6 +40,7 @@ class CheckedFinding:
     order: int  # the section's place in the format (-1: the basic information), to group findings by section
     field: str | None
     subsection: int | None
+    paragraph: int | None  # the paragraph of that text (0-based, among its non-blank lines), for 雷同 (Y3)
     table: str  # the short name of the table it is about ("表三"), or ""
     where: str  # the cell, field or section it is about, in words
     cells: tuple[CheckedCell, ...]
@@ -66,6 +67,7 @@ class CheckedFinding:
             "section": self.section,
             "field": self.field,
             "subsection": self.subsection,
+            "paragraph": self.paragraph,
             "cells": [cell(ref) for ref in self.cells],
             "primary": cell(self.primary),
             "figures": dict(self.figures),
@@ -177,6 +179,7 @@ def checked_finding(report: Report, finding: Finding, language: str) -> CheckedF
         order=fmt.sections.index(fmt.section(finding.section)) if finding.section else -1,
         field=finding.field,
         subsection=finding.subsection,
+        paragraph=finding.paragraph,
         table=table,
         where=_where(report, finding, language),
         cells=cells,

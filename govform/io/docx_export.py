@@ -219,7 +219,9 @@ class _Writer:
     def _table(self, table: Table) -> None:
         grid = table_grid(table)
         data = self.report.tables[table.id]
-        values = {c.cell: display_value(data[c.cell]) for c in grid.cells if c.cell is not None}
+        values = {
+            c.cell: display_value(data[c.cell], table.column(*c.cell).type) for c in grid.cells if c.cell is not None
+        }
         size, widths = table_type(grid, values)
         keep = kept_with_next(grid, values, size)
         height = round(size * 10 * ROW_HEIGHT)

@@ -13,7 +13,7 @@ from typing import Any
 
 from govform.domain.format import FormatError, UnknownFormat, load_format
 from govform.domain.messages import Message
-from govform.domain.report import Invalid, Narrative, Report, Subsection, Value
+from govform.domain.report import CellRef, Invalid, Narrative, PreviousYear, Report, Subsection, Value, parse_value
 from govform.io.files import os_error_reason, write_atomically
 
 FILE_KIND = "govform-project"
@@ -85,6 +85,20 @@ def _narrative_to_json(narrative: Narrative) -> dict[str, Any]:
     return data
 
 
+def _previous_to_json(previous: PreviousYear) -> dict[str, Any]:
+    tables: dict[str, dict[str, dict[str, Any]]] = {}
+    for ref, value in previous.values.items():
+        tables.setdefault(ref.table, {}).setdefault(ref.row, {})[ref.column] = _cell_to_json(value)
+    return {
+        "year": previous.year,
+        "standard": previous.format,
+        "agency": previous.agency,
+        "source": previous.source,
+        "tables": tables,
+        "paragraphs": list(previous.paragraphs),
+    }
+
+
 def to_json(report: Report) -> dict[str, Any]:
     """The project file's data; text as a load would give it back (whatever was pasted into the window, a
     lone surrogate or a control character never makes a save fail)."""
@@ -97,19 +111,19 @@ def to_json(report: Report) -> dict[str, Any]:
     body: dict[str, Any] = {"standard": report.format.id, "agency": _clean_text(report.agency)}
     if report.agency_lines:
         body["agency_lines"] = _lines(report.agency_lines)
-    return {
-        "kind": FILE_KIND,
-        "format_version": FORMAT_VERSION,
-        "report": {
-            **body,
+    body.update(
+        {
             "agency_kind": report.agency_kind,
             "year": report.year,
             "signed_on": report.signed_on.isoformat() if report.signed_on else None,
             "preamble": _lines(report.preamble),
             "sections": {sid: _narrative_to_json(n) for sid, n in report.narratives.items()},
             "tables": tables,
-        },
-    }
+        }
+    )
+    if report.previous is not None:
+        body["previous"] = _previous_to_json(report.previous)
+    return {"kind": FILE_KIND, "format_version": FORMAT_VERSION, "report": body}
 
 
 def dumps_project(report: Report) -> str:
@@ -195,7 +209,52 @@ class _Loader:
         )
         self.sections(report, body.get("sections", {}))
         self.tables(report, body.get("tables", {}))
+        if body.get("previous") is not None:
+            report.previous = self.previous(body["previous"])
         return report
+
+    def previous(self, raw: Any) -> PreviousYear:
+        """Last year's figures and paragraphs the rules across years compare with (see docs/project-file.md)."""
+        if not isinstance(raw, dict):
+            raise self.invalid("bad_previous")
+        year, name = raw.get("year"), raw.get("standard")
+        if not isinstance(year, int) or isinstance(year, bool) or not 1900 < year < 3000:
+            raise self.invalid("bad_previous")
+        try:
+            fmt = load_format(name if isinstance(name, str) else "")
+        except UnknownFormat:
+            raise self.invalid("unknown_format", name=_shown(name)) from None
+        except FormatError as error:
+            raise ProjectInvalid(self.path, error.message) from None
+        values: dict[CellRef, Value] = {}
+        tables = raw.get("tables", {})
+        if not isinstance(tables, dict):
+            raise self.invalid("bad_previous")
+        for table_id, rows in tables.items():
+            table = fmt.tables.get(table_id)
+            if table is None or not isinstance(rows, dict):
+                raise self.invalid("unknown_table", name=_shown(table_id))
+            for row, columns in rows.items():
+                if not isinstance(columns, dict):
+                    raise self.invalid("bad_row", table=table.short, row=_shown(row))
+                for column, value in columns.items():
+                    if not table.has_cell(row, column):
+                        raise self.invalid("unknown_cell", table=table.short, row=_shown(row), column=_shown(column))
+                    if value is not None and (not isinstance(value, int | Decimal | str) or isinstance(value, bool)):
+                        raise self.invalid("not_a_number", cell=table.cell_label(row, column))
+                    parsed = None if value is None else parse_value(table.column(row, column), str(value), fmt)
+                    values[CellRef(table_id, row, column)] = parsed
+        paragraphs = raw.get("paragraphs", [])
+        if not isinstance(paragraphs, list) or not all(isinstance(p, str) for p in paragraphs):
+            raise self.invalid("bad_previous")
+        return PreviousYear(
+            year=year,
+            format=fmt.id,
+            agency=self.text(raw.get("agency", ""), fmt.field_label("agency")),
+            source=self.text(raw.get("source", ""), fmt.field_label("agency")),
+            values=values,
+            paragraphs=tuple(_clean_text(p) for p in paragraphs),
+        )
 
     def sections(self, report: Report, sections: Any) -> None:
         fmt = report.format

@@ -15,7 +15,7 @@ from types import MappingProxyType
 from typing import Any
 
 from govform.domain.messages import Message
-from govform.domain.report import Report
+from govform.domain.report import CellRef, Report
 from govform.io.export_fonts import STANDARD_FONTS, ExportFonts
 from govform.io.files import refuse_to_replace
 
@@ -53,8 +53,27 @@ class ExportOptions:
 class ImportNote:
     """One line of an import report: what was read, matched, converted, left blank or not mapped, and why."""
 
-    kind: str  # "read", "matched", "unmapped", "blank", "converted", "format", "missing"
+    kind: str  # one of NOTE_KINDS
     message: Message
+    cells: tuple[CellRef, ...] = ()  # the cells it is about (a blank, a conversion, a column not found)
+    similarity: float | None = None  # for a label matched below exact: how alike, 0..1
+    section: str | None = None  # the section it is about, when it is about one
+
+
+NOTE_KINDS = {
+    "format": "the report format recognised (and what an old format lacks)",
+    "read": "what was read",
+    "matched": "a label (heading, row, column, block title) matched to the format's below exact, with similarity",
+    "guessed": "a particular inferred: the agency kind from its name, the year, the agency from the signature",
+    "converted": "a figure read from a form the format does not write: 0件, 251000元 in a 万元 cell",
+    "blank": "cells left blank: blank, “/”, “—”, “无” (the rules then flag them)",
+    "invalid": "a cell whose text is no figure, kept as text (the rules flag it)",
+    "missing": "something the format has that the document lacks (a section, a table, a row, a date)",
+    "picture": "a table printed as a picture or embedded object: nothing to read",
+    "unmapped": "something in the document that is none of the format's (a table, a row, a column), not imported",
+    "skipped": "text read as furniture, not narrative (a block title printed above its table)",
+}
+"""The kinds of ImportNote, for a window or a workbook to group or colour them by."""
 
 
 @dataclass
@@ -90,10 +109,13 @@ EXPORTERS: Mapping[str, FileKind] = MappingProxyType(
 
 IMPORTERS: Mapping[str, FileKind] = MappingProxyType(
     {
+        ".docx": FileKind(".docx", Message("io.kind.docx"), "govform.io.docx_import:import_docx"),
         ".xlsx": FileKind(".xlsx", Message("io.kind.xlsx"), "govform.io.xlsx_import:import_xlsx"),
     }
 )
 """Readers: `function(path) -> ImportResult`, raising ImportFailed."""
+
+PROJECT_SUFFIX = ".govform"
 
 
 class UnknownKind(Exception):
@@ -133,3 +155,13 @@ def export(report: Report, path: Path, options: ExportOptions | None = None, *, 
 def importer(path: Path) -> FileKind:
     """The importer for `path`'s suffix; raises UnknownKind when there is none."""
     return _kind(IMPORTERS, path, "import.unknown_suffix")
+
+
+def read_report(path: Path) -> ImportResult:
+    """The report in a project file (.govform) or in any document an importer reads (its import report
+    with it). Raises ProjectError for a project, ImportFailed for a document, UnknownKind for anything else."""
+    if path.suffix.lower() == PROJECT_SUFFIX:
+        from govform.io.project import load_project
+
+        return ImportResult(load_project(path))
+    return importer(path).function()(path)

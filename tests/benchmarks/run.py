@@ -21,6 +21,7 @@ def main() -> int:
     for path in sorted(HERE.glob("bench_*.py")):
         spec = importlib.util.spec_from_file_location(path.stem, path)
         module = importlib.util.module_from_spec(spec)
+        sys.modules[path.stem] = module  # so that worker processes can find its functions by name
         spec.loader.exec_module(module)
         results += module.run()
     width = max(len(m.name) for m in results)

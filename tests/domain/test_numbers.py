@@ -4,7 +4,16 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from govform.domain.numbers import NumberError, format_amount, parse_amount, parse_integer
+from govform.domain.numbers import (
+    NumberError,
+    format_amount,
+    format_signed,
+    parse_amount,
+    parse_integer,
+    parse_money,
+    parse_signed,
+    split_unit,
+)
 
 
 @pytest.mark.parametrize(
@@ -94,3 +103,48 @@ def test_integer_round_trips_in_every_written_form(n):
 @given(st.decimals(min_value=0, max_value=10**6, places=4, allow_nan=False))
 def test_amount_format_parses_back(value):
     assert parse_amount(format_amount(value)) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("+1", 1), ("-2", -2), ("0", 0), ("－２", -2), ("＋3", 3), ("−4", -4), ("12", 12), ("", None), ("+1,234", 1234)],
+)
+def test_signed_change_accepts(text, expected):
+    assert parse_signed(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "says"), [("+", "数字以外"), ("1.5", "整数"), ("+1件", "数字以外"), ("--1", "数字以外")]
+)
+def test_signed_change_refuses(text, says):
+    with pytest.raises(NumberError) as raised:
+        parse_signed(text)
+    assert says in str(raised.value) and "+1、-2" in str(raised.value)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("79000.1元", "79000.1"), ("7.9万元", "79000"), ("79000.1", "79000.1"), ("1,234元", "1234"), ("0元", "0")],
+)
+def test_money_with_its_unit_is_kept_in_yuan(text, expected):
+    assert parse_money(text) == Decimal(expected)
+
+
+@pytest.mark.parametrize("text", ["5件", "元", "-3元", "1.23456元"])
+def test_money_refuses_what_is_not_an_amount(text):
+    with pytest.raises(NumberError) as raised:
+        parse_money(text)
+    assert "79000.1元" in str(raised.value)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("0件", ("0", "件")), ("251000元", ("251000", "元")), ("2.02万元", ("2.02", "万元")), ("12", ("12", "")),
+     ("3 条", ("3", "条"))],
+)  # fmt: skip
+def test_split_unit(text, expected):
+    assert split_unit(text) == expected
+
+
+def test_format_signed():
+    assert [format_signed(v) for v in (1, 0, -2)] == ["+1", "0", "-2"]

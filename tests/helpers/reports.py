@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
+from decimal import Decimal
 
 from govform.domain.format import Cell, Format, load_format
 from govform.domain.report import Report, Subsection
@@ -115,4 +116,32 @@ def stress() -> Report:
         f"{n}.{sentence}" if n % 3 else f"{n}.{sentence}{sentence}" for n in range(1, 31)
     )
     report.narratives["other"].text = "本机关本年度未收取信息处理费。"
+    return report
+
+
+def distinct_report(fmt: Format | None = None) -> Report:
+    """The sample's text and particulars with a different figure in every cell of every table (totals as sums),
+    so that a figure read into the wrong cell shows. In another format (2019), the year fits that format."""
+    report = sample()
+    if fmt is not None and fmt is not report.format:
+        year = fmt.last_year or fmt.first_year
+        source, report = report, Report(fmt, agency=report.agency, agency_kind=report.agency_kind, year=year)
+        report.preamble = source.preamble.replace(str(source.year), str(year))
+        report.narratives = source.narratives
+        report.signed_on = dt.date(year + 1, 1, 20)
+    fmt = report.format
+    figure, signed = 1, 0
+    for table_id, table in fmt.tables.items():
+        data = report.tables[table_id]
+        values = {}
+        for cell in table.cells:
+            if data.is_total(cell):
+                continue
+            kind = table.column(*cell).type.value
+            values[cell] = {"amount": Decimal("2.02"), "money": Decimal("79000.1")}.get(kind, figure)
+            if kind == "signed":  # increases and decreases in turn
+                values[cell] = -figure if signed % 2 else figure
+                signed += 1
+            figure += 1
+        data.load(values)
     return report

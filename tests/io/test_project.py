@@ -146,3 +146,53 @@ def test_the_stress_project_in_the_fixtures_is_the_one_the_tests_build():
     """tests/fixtures/stress-city-2024.govform, for exporting and looking at by hand, is what stress() builds."""
     path = Path(__file__).parents[1] / "fixtures" / "stress-city-2024.govform"
     assert path.read_text(encoding="utf-8") == dumps_project(stress())
+
+
+def test_a_2019_report_round_trips_with_signed_changes_and_money(tmp_path):
+    from govform.domain.format import load_format
+
+    report = complete_report(load_format("standard-2019"))
+    report.year = 2020
+    report.set_cell("proactive", "licensing", "change", -2)
+    report.set_cell("proactive", "penalty", "change", 3)
+    report.set_cell("proactive", "procurement", "amount", report.parse("proactive", "procurement", "amount", "7.9万元"))
+    path = tmp_path / "old.govform"
+    save_project(report, path)
+    again = load_project(path)
+    assert again.format.id == "standard-2019"
+    assert again.value("proactive", "licensing", "change") == -2
+    assert str(again.value("proactive", "procurement", "amount")) == "79000"
+    assert dumps_project(again) == path.read_text(encoding="utf-8")
+
+
+def test_last_years_figures_and_paragraphs_round_trip(tmp_path):
+    from govform.domain.previous import start_from
+    from tests.helpers.reports import sample
+
+    report = start_from(sample(), source="长寿湖镇2024年报告.docx")
+    path = tmp_path / "2025.govform"
+    save_project(report, path)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    previous = data["report"]["previous"]
+    assert previous["year"] == 2024 and previous["standard"] == "standard-2021"
+    assert previous["source"] == "长寿湖镇2024年报告.docx"
+    assert previous["tables"]["applications"]["carried_forward"]["total"] == 0
+    assert previous["tables"]["proactive"] == {"regulations": {"in_force": 0}, "normative_documents": {"in_force": 2}}
+    again = load_project(path)
+    assert again.previous == report.previous
+    assert dumps_project(again) == path.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    "previous",
+    [[], {"year": "2024"}, {"year": 2024, "standard": "standard-1999"}, {"year": 2024, "standard": "standard-2021",
+     "tables": {"applications": {"nowhere": {"total": 1}}}}, {"year": 2024, "standard": "standard-2021",
+     "paragraphs": [1]}],
+    ids=["list", "year", "format", "cell", "paragraphs"],
+)  # fmt: skip
+def test_a_malformed_previous_is_a_clear_project_error(previous):
+    data = json.loads(SAMPLE_TEXT)
+    data["report"]["previous"] = previous
+    with pytest.raises(ProjectInvalid) as raised:
+        loads_project(json.dumps(data, ensure_ascii=False), "p.govform")
+    assert str(raised.value).startswith("无法打开“p.govform”：")

@@ -1,0 +1,199 @@
+"""Bad input to `govform import` and `govform check`: one Chinese line, exit 2, nothing written, each answered
+within 2 s and 200 MB (measured here, on the whole command: Python's start-up included)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import docx
+import pytest
+
+from govform.io.docx_export import export_docx
+from tests.helpers.reports import sample
+from tests.io.docx_variants import Docx, add_picture_part, picture_paragraph
+
+SECONDS, MEGABYTES = 2.0, 200
+OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+@pytest.fixture(scope="module")
+def exported(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("good") / "good.docx"
+    export_docx(sample(), path)
+    return path
+
+
+def zeros_part(archive: zipfile.ZipFile, name: str, size: int) -> None:
+    with archive.open(name, "w", force_zip64=True) as part:
+        chunk = bytes(1024 * 1024)
+        for _ in range(size // len(chunk)):
+            part.write(chunk)
+
+
+def with_parts(source: Path, target: Path, replace: dict[str, bytes] | None = None) -> zipfile.ZipFile:
+    """A copy of the .docx `source` at `target` (some parts replaced), left open for more parts."""
+    archive = zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED)
+    with zipfile.ZipFile(source) as original:
+        for info in original.infolist():
+            archive.writestr(info.filename, (replace or {}).get(info.filename, original.read(info)))
+    return archive
+
+
+def not_a_zip(folder: Path, exported: Path) -> Path:
+    path = folder / "年报.docx"
+    path.write_text("这不是 Word 文档，只是一段文字。\n" * 200, encoding="utf-8")
+    return path
+
+
+def zip_bomb(folder: Path, exported: Path) -> Path:
+    path = folder / "炸弹.docx"
+    with with_parts(exported, path) as archive:
+        zeros_part(archive, "word/media/image1.png", 101 * 1024 * 1024)
+    return path
+
+
+def zip_bomb_in_the_text(folder: Path, exported: Path) -> Path:
+    """document.xml itself inflating past 100 MB, its header saying only 2 KB: the cap, not the header, stops it."""
+    path = folder / "炸弹正文.docx"
+    with zipfile.ZipFile(exported) as original:
+        parts = {info.filename: original.read(info) for info in original.infolist()}
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts.items():
+            if name == "word/document.xml":
+                zeros_part(archive, name, 101 * 1024 * 1024)
+            else:
+                archive.writestr(name, data)
+    raw = bytearray(path.read_bytes())
+    for signature, offset in ((b"PK\x03\x04", 22), (b"PK\x01\x02", 24)):  # local header, central directory
+        start = 0
+        while (start := raw.find(signature, start)) >= 0:
+            name_at = start + (30 if signature == b"PK\x03\x04" else 46)
+            if raw[name_at : name_at + 17] == b"word/document.xml":
+                size = int.from_bytes(raw[start + offset : start + offset + 4], "little")
+                if size != 0xFFFFFFFF:
+                    raw[start + offset : start + offset + 4] = (2048).to_bytes(4, "little")
+            start += 4
+    path.write_bytes(bytes(raw))
+    return path
+
+
+def entity_expansion(folder: Path, exported: Path) -> Path:
+    entities = '<!ENTITY lol "lollollollollollollollollollol">' + "".join(
+        f'<!ENTITY lol{i} "{("&lol" + (str(i - 1) if i > 1 else "") + ";") * 10}">' for i in range(1, 10)
+    )
+    xml = (
+        f'<?xml version="1.0"?><!DOCTYPE w:document [{entities}]>'
+        f'<w:document xmlns:w="{W_NS}"><w:body><w:p><w:r><w:t>&lol9;</w:t></w:r></w:p></w:body></w:document>'
+    )
+    path = folder / "实体.docx"
+    with with_parts(exported, path, {"word/document.xml": xml.encode()}):
+        pass
+    return path
+
+
+def external_entity(folder: Path, exported: Path) -> Path:
+    xml = (
+        '<?xml version="1.0"?><!DOCTYPE w:document [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+        f'<w:document xmlns:w="{W_NS}"><w:body><w:p><w:r><w:t>&x;</w:t></w:r></w:p></w:body></w:document>'
+    )
+    path = folder / "外部实体.docx"
+    with with_parts(exported, path, {"word/document.xml": xml.encode()}):
+        pass
+    return path
+
+
+def no_tables(folder: Path, exported: Path) -> Path:
+    document = docx.Document()
+    document.add_paragraph("某某镇人民政府2024年政府信息公开工作年度报告")
+    document.add_heading("一、总体情况", 1)
+    document.add_paragraph("本年度没有表格。")
+    path = folder / "无表格.docx"
+    document.save(str(path))
+    return path
+
+
+def old_word(folder: Path, exported: Path) -> Path:
+    path = folder / "旧格式.docx"
+    path.write_bytes(OLE2 + bytes(range(256)) * 64)
+    return path
+
+
+def wps(folder: Path, exported: Path) -> Path:
+    path = folder / "文字.docx"  # a .wps file renamed: also an OLE2 compound file
+    path.write_bytes(OLE2 + b"WPS Office" + bytes(4096))
+    return path
+
+
+def images_50_mb(folder: Path, exported: Path) -> Path:
+    blank = folder / "blank.docx"
+    document = docx.Document()
+    document.add_paragraph("照片")
+    document.save(str(blank))
+    doc = Docx(blank)
+    for index in range(5):
+        rel_id = add_picture_part(doc, os.urandom(10 * 1024 * 1024), f"photo{index}.png")
+        doc.body.insert(0, picture_paragraph(rel_id))
+    path = doc.save(folder / "图片.docx")
+    with zipfile.ZipFile(path) as archive:  # stored pictures do not shrink: 50 MB on disk
+        assert sum(i.compress_size for i in archive.infolist()) > 50 * 1024 * 1024
+    return path
+
+
+CASES = {
+    "not-a-zip": (not_a_zip, "这不是 Word 文档（.docx）"),
+    "zip-bomb": (zip_bomb, "解压后超过100 MB，是恶意构造的压缩包"),
+    "zip-bomb-lying-header": (zip_bomb_in_the_text, "文件已损坏或不完整"),
+    "entity-expansion": (entity_expansion, "含有文档类型声明（DTD）"),
+    "external-entity": (external_entity, "含有文档类型声明（DTD）"),
+    "no-tables": (no_tables, "文档中没有表格"),
+    "doc-renamed": (old_word, "旧版 Word（.doc）或 WPS 文字（.wps）格式"),
+    "wps-renamed": (wps, "“另存为” Word 文档（.docx）"),
+    "50-mb-of-images": (images_50_mb, "不像是政府信息公开工作年度报告"),
+}
+
+
+MEASURE = """
+import os, resource, subprocess, sys, time
+start = time.perf_counter()
+done = subprocess.run(sys.argv[1:], capture_output=True, text=True)
+seconds = time.perf_counter() - start
+peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+sys.stdout.write(f"{done.returncode}\\n{seconds}\\n{peak}\\n")
+sys.stderr.write(done.stderr)
+sys.stdout.write(done.stdout)
+"""
+
+
+def measured(args: list[str]) -> tuple[int, str, str, float, float]:
+    """Exit code, output, error, wall seconds and peak memory in MB of one `govform` command, measured by a
+    parent of its own (the peak of a process's children is the maximum over all it ever waited for)."""
+    done = subprocess.run(
+        [sys.executable, "-c", MEASURE, sys.executable, "-m", "govform", *args],
+        capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    code, seconds, peak, *out = done.stdout.split("\n", 3)
+    return int(code), "".join(out), done.stderr, float(seconds), float(peak)
+
+
+@pytest.mark.parametrize("case", list(CASES))
+def test_bad_input_exits_2_with_one_chinese_line_writes_nothing_in_time_and_memory(case, exported, tmp_path):
+    make, words = CASES[case]
+    folder = tmp_path / "in"
+    folder.mkdir()
+    bad = make(folder, exported)
+    before = sorted(p.name for p in folder.iterdir())
+    out = tmp_path / "out.govform"
+    for args in (["import", str(bad), "-o", str(out)], ["check", str(bad)]):
+        code, stdout, stderr, seconds, peak = measured(args)
+        assert code == 2, (case, stdout, stderr)
+        assert stdout == "" and "Traceback" not in stderr
+        [line] = stderr.strip().split("\n")
+        assert line.startswith(f"无法导入“{bad.name}”：") and words in line, line
+        assert seconds < SECONDS, (case, seconds)
+        assert peak < MEGABYTES, (case, peak)
+    assert not out.exists() and sorted(p.name for p in folder.iterdir()) == before
