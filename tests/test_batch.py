@@ -13,7 +13,7 @@ import pytest
 from govform import batch
 from govform.cli import main
 from govform.resources import sample_project
-from tests.helpers.batch import make_reports, make_unreadable
+from tests.helpers.batch import make_docx_reports, make_reports, make_unreadable
 
 COUNT = 500
 
@@ -123,3 +123,43 @@ def test_a_crashing_importer_is_a_row_and_the_run_goes_on(tmp_path, monkeypatch)
 def test_an_empty_folder_exits_2(tmp_path, capsys):
     assert main(["check", str(tmp_path)]) == 2
     assert capsys.readouterr().err.startswith("没有找到要检查的文件")
+
+
+def _broken_word_files(folder):
+    """Three files named .docx that are broken and one Word document that is not a report."""
+    import zipfile
+
+    import docx
+
+    folder.mkdir(parents=True, exist_ok=True)
+    good = folder.parent / "报告0000.docx"
+    (folder / "截断.docx").write_bytes(good.read_bytes()[:3000])
+    (folder / "旧版Word.docx").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 2000)  # a .doc renamed
+    with zipfile.ZipFile(folder / "空壳.docx", "w") as package:
+        package.writestr("[Content_Types].xml", "<Types/>")
+    letter = docx.Document()
+    letter.add_paragraph("关于召开季度工作会议的通知")
+    letter.add_paragraph("各科室：定于下周一上午九时召开季度工作会议，请准时参加。")
+    letter.save(folder / "会议通知.docx")
+    return sorted(folder.iterdir())
+
+
+def test_500_word_reports_and_4_unreadable_give_504_rows_worst_first(tmp_path_factory, capsys):
+    projects = tmp_path_factory.mktemp("项目")
+    made = make_reports(projects, 25)
+    root = tmp_path_factory.mktemp("收到的Word年报")
+    reports = make_docx_reports(root, sorted(p for paths in made.values() for p in paths), COUNT)
+    broken = _broken_word_files(root / "有问题的")
+    summary = root / "汇总.xlsx"
+    assert main(["check", str(root), "--xlsx", str(summary)]) == 2
+    out, err = capsys.readouterr()
+    assert len(err.strip().split("\n")) == 4 and all(line.startswith("无法导入“") for line in err.strip().split("\n"))
+    workbook = openpyxl.load_workbook(summary)
+    rows = [[c.value for c in row] for row in workbook.worksheets[0].iter_rows(min_row=2)]
+    assert len(rows) == len(reports) + 4 == COUNT + 4
+    assert {row[1] for row in rows[:4]} == {p.name for p in broken}
+    assert all(row[0] == "无法读取" for row in rows[:4])
+    assert {row[4] for row in rows[4:]} == {"Word 文档"} and all(row[2].endswith("镇人民政府") for row in rows[4:])
+    statuses = [row[0] for row in rows[4:]]
+    assert statuses.count("有错误") > 0 and statuses.count("通过") > 0
+    assert f"共检查{COUNT + 4}份：4份无法读取" in out

@@ -1,0 +1,43 @@
+"""新建 offers the report formats govform knows, newest first, when there is more than one."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox
+
+from govform.domain.format import load_format
+from govform.resources import sample_project
+from govform.ui import dialogs
+from govform.ui.controller import Controller, NewReport
+from tests.helpers.ui import FakeView, ime_type
+
+
+def test_the_controller_offers_every_format_newest_first(settings, tmp_path):
+    view = FakeView()
+    controller = Controller(view, settings, None, sample_project())
+    controller.start(None)
+    view.new_report = NewReport("某某镇人民政府", 2020, "township", "standard-2019")
+    controller.new()
+    assert view.offered_formats == ["standard-2021", "standard-2019"]
+    assert controller.document.report.format.id == "standard-2019" and controller.document.report.year == 2020
+
+
+def test_the_dialog_shows_the_format_choice_and_follows_it(qtbot):
+    dialog = dialogs.NewReportDialog([load_format("standard-2021"), load_format("standard-2019")])
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.format.isVisible() and dialog.format.count() == 2
+    ime_type(dialog.agency, "某某街道办事处")
+    dialog.format.setCurrentIndex(1)  # the 2019 trial format: report years 2019 and 2020 only
+    assert (dialog.year.minimum(), dialog.year.maximum()) == (2019, 2020)
+    ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    answer = dialog.answer()
+    assert answer.format == "standard-2019" and 2019 <= answer.year <= 2020
+
+
+def test_with_one_format_there_is_nothing_to_choose(qtbot):
+    dialog = dialogs.NewReportDialog([load_format()])
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert not dialog.format.isVisible()
