@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import platform
 import sys
 import traceback
 from collections.abc import Callable, Mapping
@@ -28,7 +27,7 @@ from govform.ui.recovery import Autosaver, Journal
 from govform.ui.settings import LAST_PROJECT, MemoryStore, QSettingsStore, Settings
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Places:
     settings_file: Path
     recovery_dir: Path
@@ -111,6 +110,8 @@ class CrashHandler:
 
     def _log(self, details: str) -> str:
         """Append `details` to the log; its path, or why it could not be written."""
+        import platform  # for the log's header only: the normal path never needs it
+
         path = self.log_dir / LOG_NAME
         header = (
             f"==== {dt.datetime.now().isoformat(timespec='seconds')} govform {__version__}, Python "

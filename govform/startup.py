@@ -3,21 +3,24 @@
 A trick stays only while `make bench` shows it is needed to open within 1.5 × a bare PySide6 window with the
 same tabs (tests/benchmarks/bare_window.py). Gains are measured as instructions of `govform --smoke` on the
 sample under callgrind (deterministic; wall-clock time on a shared 2-core machine varies by ±5 %), then
-checked with `make bench`. At the last measurement, with every trick in place: 1,135 M instructions against
-678 M for the bare window (about 1.48 × in time). Without each trick, one at a time:
+checked with `make bench`. At the last measurement, with every trick in place: 1,131 M instructions against
+678 M for the bare window. Without each trick, one at a time (about 7 M instructions make 1 ms here):
 
-- The collector off during start-up, then the start-up objects frozen (this module): +68 M (≈ +10 ms).
+- The collector off during start-up, then the start-up objects frozen (this module): +69 M.
   Start-up makes tens of thousands of objects that live as long as the window (modules, classes, Qt's
   enums, the format); collecting them mid-start-up only walks them again and again.
 - Templates read from a JSON copy of their TOML in the user cache, keyed by checksum
-  (govform.resources.read_toml): +66 M (≈ +9 ms): tomllib and its regular expressions cost more than
-  reading JSON.
-- The dialogs imported where they are first used (govform.ui.mainwindow): +15 M (≈ +2 ms).
+  (govform.resources.read_toml): +78 M: tomllib and its regular expressions cost more than reading JSON.
+- The format's structural records (Node, Column, Row, Block, Total, Section, AgencyKind) as NamedTuples
+  (govform.domain.format): +14 M as dataclasses. Python 3.11 compiles each method a dataclass generates
+  separately; start-up defines ~45 record classes.
+- The dialogs imported where they are first used (govform.ui.mainwindow): +14 M.
 
 Not tricks but the design, kept whatever the numbers: tabs are built when first shown (ui.report_tabs),
-documents libraries (python-docx, openpyxl) load with the first export or import (io.registry), and the
-format's records are slotted dataclasses, frozen only where a record is hashed as a value
-(domain.format: frozen dataclasses cost 3 × as much to define).
+document libraries (python-docx, openpyxl) load with the first export or import (io.registry), and
+`frozen` is kept for the values that flow through the program and are hashed or compared (CellRef, Invalid,
+Finding, Message); the other records are slotted dataclasses (frozen ones cost ~2 M instructions more each
+to define: they generate __setattr__, __delattr__ and __hash__ too).
 """
 
 from __future__ import annotations

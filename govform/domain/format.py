@@ -15,7 +15,7 @@ from dataclasses import MISSING, dataclass, field, fields
 from functools import cache
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, ClassVar, NoReturn
+from typing import Any, ClassVar, NamedTuple, NoReturn
 
 from govform.domain.messages import Message, placeholders
 from govform.resources import read_toml, template_names, template_path
@@ -59,10 +59,14 @@ class UnknownFormat(LookupError):
 
 
 # -- the format's records --------------------------------------------------------------------------
+# The structural records below (Node … AgencyKind) are NamedTuples, a start-up trick (govform/startup.py):
+# every start defines ~45 record classes, and a dataclass costs 3–4 × as much to define as a NamedTuple
+# (Python 3.11 compiles each generated method separately). These records belong to the format, are made
+# only by parse_format and are never compared with plain tuples, so tuple equality does them no harm.
+# Tables, formats and rules are dataclasses (tables and formats compared by identity).
 
 
-@dataclass(slots=True)
-class Node:
+class Node(NamedTuple):
     """A label in a row or column tree; leaves carry the id of a row or column."""
 
     label: str
@@ -85,8 +89,7 @@ class Node:
             yield from child.leaves((*path, self))
 
 
-@dataclass(slots=True)
-class Column:
+class Column(NamedTuple):
     id: str
     label: str
     type: ValueType
@@ -94,8 +97,7 @@ class Column:
     display: str  # the shortest name that is unique in its block, e.g. "行政复议·结果维持"
 
 
-@dataclass(slots=True)
-class Row:
+class Row(NamedTuple):
     id: str
     label: str
     path: tuple[Node, ...]  # the group nodes above it, outermost first
@@ -103,8 +105,7 @@ class Row:
     short: str  # what a rule message calls it, e.g. "第一项", "第三项（七）总计"
 
 
-@dataclass(slots=True)
-class Block:
+class Block(NamedTuple):
     id: str
     title: str | None
     corner: str | None
@@ -176,8 +177,7 @@ class Table:
         return f"{self.short} {row.display} / {column.display}" if row.display else f"{self.short} {column.display}"
 
 
-@dataclass(frozen=True, slots=True)
-class Section:
+class Section(NamedTuple):
     id: str
     number: str
     title: str
@@ -196,8 +196,7 @@ class Section:
         return (self.subsection_numbering or "{n}").format(n=chinese_numeral(index + 1))
 
 
-@dataclass(frozen=True, slots=True)
-class AgencyKind:
+class AgencyKind(NamedTuple):
     id: str
     label: str
     makes_regulations: bool
@@ -205,8 +204,7 @@ class AgencyKind:
     name_patterns: tuple[str, ...] = ()  # how agencies of this kind are named ("镇人民政府$"), to guess the kind
 
 
-@dataclass(slots=True)
-class Total:
+class Total(NamedTuple):
     """A cell the report fills in by itself as the sum of other cells of the same table."""
 
     table: str

@@ -59,7 +59,7 @@ class CellRef:
         return (self.row, self.column)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class PreviousYear:
     """What a report keeps of last year's report: the figures the rules across years compare with (Y1's
     结转下年度继续办理, Y2's 现行有效件数) and its paragraphs (for 雷同). See govform.domain.previous."""

@@ -8,7 +8,6 @@ import errno
 import io
 import os
 import re
-import secrets
 import shutil
 import stat
 from collections.abc import Callable, Iterator
@@ -190,7 +189,7 @@ class _Temporary:
 
     def __enter__(self) -> _Temporary:
         while True:
-            self.path = self.directory / f".{self.stem}.{secrets.token_hex(8)}.tmp"
+            self.path = self.directory / f".{self.stem}.{os.urandom(8).hex()}.tmp"
             try:
                 fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
             except FileExistsError:
@@ -218,7 +217,7 @@ def _keep_backup(path: Path, backup: Path) -> None:
     """Make `backup` the file now at `path`, in one step: a hard link to it (or, where the file system has no
     links, a copy) under a temporary name, renamed over the previous backup. Its permissions never matter:
     a read-only backup is replaced like any other."""
-    link = backup.parent / f".{backup.name}.{secrets.token_hex(8)}.tmp"
+    link = backup.parent / f".{backup.name}.{os.urandom(8).hex()}.tmp"
     try:
         os.link(path, link)
     except OSError:  # FAT and exFAT USB sticks, some network shares, a colleague's file we may not link

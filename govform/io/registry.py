@@ -40,7 +40,7 @@ class ImportFailed(Exception):
         super().__init__(str(self.message))
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class ExportOptions:
     """What the clerk chose for an export (the window's settings, the command line's flags)."""
 
@@ -49,7 +49,7 @@ class ExportOptions:
     signature_indent: int = 2
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class ImportNote:
     """One line of an import report: what was read, matched, converted, left blank or not mapped, and why."""
 
@@ -84,7 +84,7 @@ class ImportResult:
     notes: list[ImportNote] = field(default_factory=list)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class FileKind:
     """A kind of document, by suffix: its name for menus and file dialogs, and the function that handles it."""
 

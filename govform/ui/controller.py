@@ -28,7 +28,7 @@ class Unsaved(enum.Enum):
     CANCEL = "cancel"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class NewReport:
     agency: str
     year: int
@@ -36,7 +36,7 @@ class NewReport:
     format: str = DEFAULT_FORMAT
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class FileChoice:
     """A kind of file the clerk can export to or open, as menus and file dialogs show it."""
 

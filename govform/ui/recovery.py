@@ -24,7 +24,7 @@ JOURNAL_SUFFIX = ".recovery"
 JOURNAL_DELAY_MS = 1000  # counted from the first unjournaled edit, so typing without pause is journaled too
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Orphan:
     """A journal left behind by a window that did not close normally."""
 

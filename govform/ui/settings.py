@@ -39,7 +39,7 @@ def _to_bytes(raw: Any) -> bytes:
     return bytes(raw)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Setting(Generic[T]):
     key: str
     default: T
