@@ -301,7 +301,7 @@ def _new(args: argparse.Namespace) -> int:
         output.complain(error.message)
         return EXIT_UNREADABLE
     report = start_from(result.report, source=last_path.name)
-    stem = report.format.export_stem(report.agency, report.year) if report.agency else f"{report.year}年度报告"
+    stem = report.format.export_stem(report.agency or output.text(Message("cli.untitled")), report.year)
     out = Path(args.output) if args.output else last_path.with_name(stem + ".govform")
     if out.exists():
         output.complain(Message("import.cli.exists", path=str(out)))
