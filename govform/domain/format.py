@@ -183,10 +183,16 @@ class Section:
     subsection_numbering: str | None = None
     subsections: tuple[str, ...] = ()  # the standard sub-heads a new report starts with
     optional_subsections: tuple[str, ...] = ()
+    short_title: str | None = None  # a few words for a tab or a list, where the full title would not fit
 
     @property
     def heading(self) -> str:
         return f"{self.number}、{self.title}"
+
+    @property
+    def short_heading(self) -> str:
+        """ "三、依申请公开": the heading in a few words, for the window's tabs."""
+        return f"{self.number}、{self.short_title or self.title}"
 
     def subsection_number(self, index: int) -> str:
         """The automatic number of the index-th (0-based) sub-head: "（一）"."""
@@ -199,6 +205,7 @@ class AgencyKind:
     label: str
     makes_regulations: bool
     fee_ceiling: int | None = None
+    name_endings: tuple[str, ...] = ()  # how the full names of such agencies end ("镇人民政府")
 
 
 @dataclass(slots=True)
@@ -570,6 +577,17 @@ class Format:
                 return kind
         raise KeyError(kind_id)
 
+    def guess_agency_kind(self, name: str) -> str | None:
+        """The kind of agency a full name suggests, by the longest of the kinds' name endings that it ends
+        with ("…镇人民政府" → township, "…局" → department); None when none fits."""
+        name = name.strip()
+        best: tuple[int, str] | None = None
+        for kind in self.agency_kinds:
+            for ending in kind.name_endings:
+                if name.endswith(ending) and (best is None or len(ending) > best[0]):
+                    best = (len(ending), kind.id)
+        return best[1] if best else None
+
     def report_title(self, year: int) -> str:
         return self.title_line.format(year=year)
 
@@ -820,6 +838,7 @@ def _section(reader: _Reader, raw: Mapping[str, Any], index: int) -> Section:
         subsection_numbering=reader.text(raw, "subsection_numbering", where, None),
         subsections=reader.texts(raw, "subsections", where, ()),
         optional_subsections=reader.texts(raw, "optional_subsections", where, ()),
+        short_title=reader.text(raw, "short_title", where, None),
     )
 
 
@@ -830,6 +849,7 @@ def _agency_kind(reader: _Reader, raw: Mapping[str, Any], index: int) -> AgencyK
         label=reader.text(raw, "label", where),
         makes_regulations=reader.get(raw, "makes_regulations", where, bool),
         fee_ceiling=reader.get(raw, "fee_ceiling", where, int, None),
+        name_endings=reader.texts(raw, "name_endings", where, ()),
     )
 
 

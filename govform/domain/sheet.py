@@ -7,12 +7,13 @@ Positions are (row, column) on the printed grid of `layout.table_grid`; value ce
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
+from decimal import Decimal
 
 from govform.domain.format import Cell
 from govform.domain.layout import Grid
 from govform.domain.messages import Message
-from govform.domain.report import Invalid, TableData, Value, display_value
+from govform.domain.report import Invalid, TableData, Value, display_value, same_value
 
 Position = tuple[int, int]
 
@@ -91,6 +92,34 @@ def plan_paste(
             raise PasteRefused(Message("sheet.bad_figure", text=value.text, cell=label, reason=value.reason))
         values[cell] = value
     return values
+
+
+def keep_totals_automatic(data: TableData, values: Mapping[Cell, Value]) -> dict[Cell, Value]:
+    """`values` to store, with every total among them that holds what it would compute anyway (after the
+    change) as None, so it keeps computing itself: a paste or a fill that covers a total does not freeze it.
+    A total given a different figure stays as given (the clerk typed it: it is reported)."""
+    given = {cell for cell, value in values.items() if data.is_total(cell) and value is not None}
+    if not given:
+        return dict(values)
+    trial = data.copy()
+    for cell, value in values.items():
+        trial.set(cell, None if cell in given else value)
+    kept = dict(values)
+    for cell in data.totals():
+        if cell not in given:
+            continue
+        value, computed = values[cell], trial[cell]
+        if _same_figure(value, computed):
+            kept[cell] = None
+        else:
+            trial.set(cell, value)  # stays typed; the totals above it add it up as it is
+    return kept
+
+
+def _same_figure(a: Value, b: Value) -> bool:
+    if isinstance(a, int | Decimal) and isinstance(b, int | Decimal):
+        return a == b
+    return same_value(a, b)
 
 
 def copy_text(grid: Grid, data: TableData, positions: Iterable[Position]) -> str:
