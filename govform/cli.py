@@ -61,7 +61,11 @@ def print_checked(result: CheckedReport, output: Output) -> None:
     if not result.findings:
         output.say(Message("cli.no_findings", path=result.path))
         return
-    output.say(Message("cli.counts", path=result.path, errors=result.errors, warnings=result.warnings))
+    counts = {"path": result.path, "errors": result.errors, "warnings": result.warnings}
+    if result.explained:
+        output.say(Message("cli.counts_explained", **counts, explained=result.explained))
+    else:
+        output.say(Message("cli.counts", **counts))
     groups: dict[str | None, list[CheckedFinding]] = {}
     for finding in result.findings:
         groups.setdefault(finding.section, []).append(finding)
@@ -70,8 +74,12 @@ def print_checked(result: CheckedReport, output: Output) -> None:
         print(f"  {heading}", file=output.out)
         for finding in groups[section]:
             severity = Message(f"severity.{finding.severity}")
-            line = Message("cli.finding", severity=severity, code=finding.code, message=finding.message)
+            key = "cli.finding_explained" if finding.is_explained else "cli.finding"
+            line = Message(key, severity=severity, code=finding.code, message=finding.message)
             print(f"    {output.text(line)}", file=output.out)
+            if finding.explanation is not None:
+                said = Message("cli.explanation", text=finding.explanation.replace("\n", " "))
+                print(f"      {output.text(said)}", file=output.out)
 
 
 def _load(path: Path) -> Report:

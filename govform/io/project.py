@@ -104,8 +104,17 @@ def to_json(report: Report) -> dict[str, Any]:
             "preamble": report.preamble.split("\n") if report.preamble else [],
             "sections": {sid: _narrative_to_json(n) for sid, n in report.narratives.items()},
             "tables": tables,
+            **_explanations_to_json(report),
         },
     }
+
+
+def _explanations_to_json(report: Report) -> dict[str, Any]:
+    """The clerk's explanations of warnings, sorted so the same report gives the same bytes; none: no key."""
+    if not report.explanations:
+        return {}
+    entries = sorted(report.explanations.items())
+    return {"explanations": [{"finding": s, "message": f, "text": t.split("\n")} for (s, f), t in entries]}
 
 
 def dumps_project(report: Report) -> str:
@@ -189,7 +198,20 @@ class _Loader:
         )
         self.sections(report, body.get("sections", {}))
         self.tables(report, body.get("tables", {}))
+        self.explanations(report, body.get("explanations", []))
         return report
+
+    def explanations(self, report: Report, entries: Any) -> None:
+        if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
+            raise self.invalid("bad_explanations")
+        for entry in entries:
+            where = Message("project.explanation")
+            subject, facts = entry.get("finding"), entry.get("message")
+            if not isinstance(subject, str) or not isinstance(facts, str):
+                raise self.invalid("bad_explanations")
+            text = self.text(entry.get("text", ""), where)
+            if text.strip():
+                report.explanations[(_clean_text(subject), _clean_text(facts))] = text
 
     def sections(self, report: Report, sections: Any) -> None:
         fmt = report.format
