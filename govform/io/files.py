@@ -6,7 +6,6 @@ from __future__ import annotations
 import errno
 import os
 import shutil
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
@@ -54,6 +53,8 @@ def write_atomically(path: Path, write: Callable[[BinaryIO], object], *, backup:
     """Have `write` fill a temporary file beside `path`, flush and fsync it, copy the old file to `backup`
     (when given and present), then replace `path` in one step. On failure the temporary file is removed,
     `path` is as it was, and the OSError propagates for the caller to put into words."""
+    import tempfile  # only when writing: the window's start-up need not load it (~1 ms with random, hashlib)
+
     fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     temp = Path(name)
     try:
