@@ -9,17 +9,18 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QStandardPaths, QTranslator
+from PySide6.QtCore import QLibraryInfo, QStandardPaths, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from govform import APP_DISPLAY_NAME, APP_NAME, __version__, startup
 from govform.io.project import ProjectError
 from govform.resources import HOME_ENV, resources_dir, sample_project
+from govform.ui import words
 from govform.ui.controller import Controller
 from govform.ui.look import app_icon
 from govform.ui.mainwindow import MainWindow
 from govform.ui.recovery import Autosaver, Journal
-from govform.ui.settings import MemoryStore, QSettingsStore, Settings
+from govform.ui.settings import LANGUAGE, MemoryStore, QSettingsStore, Settings
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,33 +38,35 @@ class Places:
         return cls(config / f"{APP_NAME}.ini", data / "recovery")
 
 
-def application() -> QApplication:
-    """The QApplication (created once), named, with its icon and translations."""
+def application(language: str = "zh_CN") -> QApplication:
+    """The QApplication (created once), named, with its icon and the translations of `language`."""
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         return existing
     app = QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
-    app.setApplicationDisplayName(APP_DISPLAY_NAME)
     app.setApplicationVersion(__version__)
     app.setWindowIcon(app_icon())
-    install_translators(app)
+    use_language(app, language)
     return app
 
 
-def install_translators(app: QApplication) -> None:
-    """The UI is written in Chinese; a .qm for the system's language (if shipped) translates it, and
-    Qt's own texts (standard buttons, context menus) follow the same language."""
-    system = QLocale.system()
-    ours = QTranslator(app)
-    locale = system if ours.load(system, APP_NAME, "_", str(resources_dir() / "translations")) else None
-    if locale is not None:
-        app.installTranslator(ours)
-    qt = QTranslator(app)
-    qt_locale = locale or QLocale(QLocale.Language.Chinese, QLocale.Country.China)
-    if qt.load(qt_locale, "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
-        app.installTranslator(qt)
+def use_language(app: QApplication, language: str) -> None:
+    """The window's language: "zh_CN", in which the UI is written, or "en" through govform_en.qm. Qt's own
+    texts (standard buttons, context menus, file dialogs) and the domain's messages follow it; Qt's locale
+    (month and day names) follows when a calendar or a file dialog first opens (`words.use_locale`): making
+    QLocale's Python enums costs the first paint ~4 ms."""
+    app.setProperty(words.LANGUAGE_PROPERTY, language)
+    if language == "zh_CN":
+        qt = QTranslator(app)
+        if qt.load("qtbase_zh_CN", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+            app.installTranslator(qt)
+    else:
+        ours = QTranslator(app)
+        if ours.load(f"{APP_NAME}_{language}", str(resources_dir() / "translations")):
+            app.installTranslator(ours)
+    app.setApplicationDisplayName(words.app_name() if language != "zh_CN" else APP_DISPLAY_NAME)
 
 
 def create_window(settings: Settings, journal: Journal | None) -> MainWindow:
@@ -87,22 +90,50 @@ def has_screen(environ: Mapping[str, str], platform: str = sys.platform) -> bool
     return any(environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
 
 
-def run_gui(path: str | None, smoke: bool = False) -> int:
-    """Open the window on `path` (else the last project, else the sample) and run until it closes."""
+def run_gui(path: str | None, smoke: bool = False, language: str | None = None) -> int:
+    """Open the window on `path` (else the last project, else the sample) and run until it closes, in
+    `language` (else the one chosen in 设置, else Chinese)."""
     if not has_screen(os.environ):
         print(NO_SCREEN, file=sys.stderr)  # Qt would abort with an English message about "xcb"
         return 1
-    app = application()
     if smoke:
-        return _smoke(app, path)
+        return _smoke(application(language or "zh_CN"), path)
+    QApplication.setOrganizationName(APP_NAME)  # where the settings are depends on these names
+    QApplication.setApplicationName(APP_NAME)
     places = Places.from_env()
     settings = Settings(QSettingsStore(str(places.settings_file)))
+    app = application(language or settings.get(LANGUAGE))
     window = create_window(settings, Journal(places.recovery_dir))
+    catch_errors(window, places.recovery_dir.parent / "errors.log")
     assert window.controller is not None
     window.controller.start(path)
     window.show()
     startup.done()
     return app.exec()
+
+
+def catch_errors(window: MainWindow, log: Path) -> None:
+    """A bug that escapes a slot becomes a message in the clerk's language, never a traceback; the traceback
+    goes to `log` (and standard error) for whoever maintains govform. The report stays as it was: what was
+    typed is journaled and can still be saved."""
+
+    def report(kind: type[BaseException], error: BaseException, trace: object) -> None:
+        text = "".join(traceback.format_exception(kind, error, trace))  # type: ignore[arg-type]
+        print(text, file=sys.stderr)
+        try:
+            log.parent.mkdir(parents=True, exist_ok=True)
+            with log.open("a", encoding="utf-8") as out:
+                out.write(text + "\n")
+        except OSError:
+            pass
+        from PySide6.QtWidgets import QMessageBox
+
+        message = words.translate(
+            "App", "程序出错了（{error}）。报告没有丢失：修改已自动记下，可以继续编辑和保存。出错的详情记在：{log}"
+        )
+        QMessageBox.warning(window, words.app_name(), message.format(error=kind.__name__, log=log))
+
+    sys.excepthook = report
 
 
 def _smoke(app: QApplication, path: str | None) -> int:

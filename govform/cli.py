@@ -209,7 +209,7 @@ def _gui(args: argparse.Namespace) -> int:
     startup.begin()
     from govform.app import run_gui  # Qt loads only when the window is wanted
 
-    return run_gui(args.file, smoke=args.smoke)
+    return run_gui(args.file, smoke=args.smoke, language=args.lang)
 
 
 def _add_language(parser: argparse.ArgumentParser) -> None:
@@ -275,6 +275,9 @@ def _gui_parser() -> argparse.ArgumentParser:
     gui = argparse.ArgumentParser(prog="govform", description="打开政府信息公开年报编辑窗口。")
     gui.add_argument("file", nargs="?", metavar="FILE", help="要打开的 .govform 项目文件")
     gui.add_argument("--smoke", action="store_true", help="打开窗口、绘制一次后退出（用于自检）")
+    gui.add_argument(
+        "--lang", choices=LANGUAGES, default=None, help="窗口的语言：zh_CN（中文）或 en（英文）；默认按“设置”中的选择"
+    )
     gui.set_defaults(run=_gui)
     return gui
 

@@ -6,11 +6,17 @@ import shutil
 
 import pytest
 
-from govform.app import create_window
+from govform.app import create_window, use_language
 from govform.resources import sample_project
 from govform.ui.controller import Unsaved
 from govform.ui.recovery import Journal
 from govform.ui.settings import MemoryStore, Settings
+
+
+@pytest.fixture(scope="session", autouse=True)
+def chinese_window(qapp):
+    """The window's language as a clerk has it: Chinese, with Qt's own texts and the locale to match."""
+    use_language(qapp, "zh_CN")
 
 
 @pytest.fixture
