@@ -50,6 +50,8 @@ def test_ctrl_z_in_a_title_box_goes_to_the_project_too(window, report, qtbot):
     qtbot.keyClick(title, Qt.Key.Key_Z, CTRL)
     assert not report.narratives["overview"].subsections[0].title.endswith("ABC")
     assert title.text() == report.narratives["overview"].subsections[0].title
+    stack = window.editor.document.stack
+    assert stack.count() == 1 and stack.canRedo()  # undone on the stack, not typed back as a new edit
     qtbot.keyClick(title, Qt.Key.Key_Y, CTRL)
     assert title.text().endswith("ABC")
 

@@ -112,6 +112,15 @@ def test_a_new_sub_head_is_in_view_with_the_cursor_in_its_title(window, report, 
     assert editor.title.hasFocus() and editor.title.selectedText() == "新小标题"
     ime_type(editor.title, "创新做法")
     assert report.narratives["overview"].subsections[-1].title == "创新做法"
-    qtbot.waitUntil(
-        lambda: tab.viewport().rect().contains(editor.title.mapTo(tab.viewport(), editor.title.rect().center()))
-    )
+
+    def in_view(widget):
+        return tab.viewport().rect().contains(widget.mapTo(tab.viewport(), widget.rect().center()))
+
+    qtbot.waitUntil(lambda: in_view(editor.title))
+    other = window.editor.narratives["other"]  # a standard sub-head: the cursor in its title too, at its end
+    window.editor.setCurrentWidget(other)
+    menu = other.add_button.menu()
+    menu.aboutToShow.emit()
+    next(a for a in menu.actions() if a.text() == "其他").trigger()
+    added = other.subsections[-1]
+    assert added.title.hasFocus() and added.title.cursorPosition() == len("其他")
