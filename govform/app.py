@@ -62,10 +62,9 @@ def use_language(app: QApplication, language: str) -> None:
         qt = QTranslator(app)
         if qt.load("qtbase_zh_CN", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
             app.installTranslator(qt)
-    else:
-        ours = QTranslator(app)
-        if ours.load(f"{APP_NAME}_{language}", str(resources_dir() / "translations")):
-            app.installTranslator(ours)
+    ours = QTranslator(app)  # zh_CN: Qt's own words its Chinese translations lack; en: the whole window
+    if ours.load(f"{APP_NAME}_{language}", str(resources_dir() / "translations")):
+        app.installTranslator(ours)
     app.setApplicationDisplayName(words.app_name() if language != "zh_CN" else APP_DISPLAY_NAME)
 
 

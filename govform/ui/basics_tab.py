@@ -270,4 +270,4 @@ class BasicsTab(QScrollArea):
             note = self.tr("分行后的文字与机关全称不一致，导出时将自动分行：")
         else:
             note = self.tr("标题中排为{count}行：").format(count=len(lines))
-        self.title_preview.setText(note + " ｜ ".join(lines))
+        self.title_preview.setText(note + self.tr(" ｜ ").join(lines))

@@ -139,10 +139,6 @@ def documents_folder() -> Path:
     return Path(found) if found else Path.home()
 
 
-def _t(source: str) -> str:
-    return words.translate("Controller", source)
-
-
 class Controller:
     """Open, new, save, import, export, batch check, close-confirm and recovery decisions for one window."""
 
@@ -209,7 +205,7 @@ class Controller:
         path = path.resolve()
         report = load_project(path)
         if path == self.sample.resolve():
-            return Document(report, None, name=_t("示例报告（未保存）"), sample=True)
+            return Document(report, None, name=words.translate("Controller", "示例报告（未保存）"), sample=True)
         return Document(report, path)
 
     def open_path(self, path: Path) -> bool:
@@ -250,7 +246,7 @@ class Controller:
 
         if not self.accepts_drop(path):
             known = "、".join([SUFFIX, *registry.IMPORTERS])
-            message = _t("不能打开“{name}”：可以打开或导入的文件是 {known}。")
+            message = words.translate("Controller", "不能打开“{name}”：可以打开或导入的文件是 {known}。")
             self.view.show_error(message.format(name=path.name, known=known))
             return
         if path.suffix.lower() == SUFFIX:
@@ -272,7 +268,7 @@ class Controller:
 
     @staticmethod
     def project_kind() -> FileChoice:
-        return FileChoice(SUFFIX, _t("年报项目"))
+        return FileChoice(SUFFIX, words.translate("Controller", "年报项目"))
 
     @staticmethod
     def import_kinds() -> list[FileChoice]:
@@ -366,13 +362,15 @@ class Controller:
                 return
             then(result)
 
-        self._run(Job(_t("正在读取“{name}”…").format(name=path.name), work, done))
+        self._run(Job(words.translate("Controller", "正在读取“{name}”…").format(name=path.name), work, done))
 
     def _show_imported(self, result: registry.ImportResult) -> None:
         report = result.report
         self.show(Document(report, None, name=self._suggested_name(report)))
         if result.notes:
-            self.view.show_notes(_t("导入的情况"), [words.text(note.message) for note in result.notes])
+            self.view.show_notes(
+                words.translate("Controller", "导入的情况"), [words.text(note.message) for note in result.notes]
+            )
 
     def import_tables(self) -> None:
         """文件 › 导入 › 表格数据: the three tables' figures from a workbook into the open report, as one undo
@@ -401,15 +399,19 @@ class Controller:
             from govform.ui.undo import Edits
 
             changes = result.changes(document.report)
-            label = _t("导入表格数据（{name}）").format(name=path.name)
+            label = words.translate("Controller", "导入表格数据（{name}）").format(name=path.name)
             changed = Edits(document).set_tables(changes, label)
             notes = [words.text(note.message) for note in result.notes]
             count = sum(len(cells) for cells in changes.values())
-            summary = _t("改动了 {count} 个格子，可以撤销。") if changed else _t("表格中的数字与报告相同，没有改动。")
-            self.view.show_notes(_t("导入表格数据"), [summary.format(count=count), *notes])
+            summary = (
+                words.translate("Controller", "改动了 {count} 个格子，可以撤销。")
+                if changed
+                else words.translate("Controller", "表格中的数字与报告相同，没有改动。")
+            )
+            self.view.show_notes(words.translate("Controller", "导入表格数据"), [summary.format(count=count), *notes])
 
         snapshot = self._snapshot(document)
-        self._run(Job(_t("正在读取“{name}”…").format(name=path.name), work, done))
+        self._run(Job(words.translate("Controller", "正在读取“{name}”…").format(name=path.name), work, done))
 
     def save(self) -> bool:
         document = self._current()
@@ -439,7 +441,7 @@ class Controller:
             self.journal.discard()
         self._remember(path.resolve())
         self.view.update_title()
-        self.view.show_status(_t("已保存到 {path}").format(path=path))
+        self.view.show_status(words.translate("Controller", "已保存到 {path}").format(path=path))
         return True
 
     # -- exporting -------------------------------------------------------------------------------
@@ -492,10 +494,10 @@ class Controller:
             if isinstance(result, Failed):
                 self.view.show_error(result.message)
                 return
-            self.view.show_status(_t("已导出 {path}").format(path=path))
-            self.view.offer_file(_t("已导出“{name}”。").format(name=path.name), path)
+            self.view.show_status(words.translate("Controller", "已导出 {path}").format(path=path))
+            self.view.offer_file(words.translate("Controller", "已导出“{name}”。").format(name=path.name), path)
 
-        self._run(Job(_t("正在导出{kind}…").format(kind=kind.name), work, done))
+        self._run(Job(words.translate("Controller", "正在导出{kind}…").format(kind=kind.name), work, done))
 
     # -- the district office's batch check ---------------------------------------------------------
 
@@ -503,11 +505,11 @@ class Controller:
         """工具 › 批量检查文件夹: every report under a folder checked, a summary workbook written beside it."""
         from govform.io import registry
 
-        folder = self.view.ask_folder(_t("选择要检查的文件夹"), self.folder())
+        folder = self.view.ask_folder(words.translate("Controller", "选择要检查的文件夹"), self.folder())
         if folder is None:
             return
         stamp = dt.date.today().strftime("%Y%m%d")
-        name = _t("年报检查汇总-{date}.xlsx").format(date=stamp)
+        name = words.translate("Controller", "年报检查汇总-{date}.xlsx").format(date=stamp)
         summary = self.view.ask_export_path(folder / name, FileChoice(".xlsx", words.text(Message("io.kind.xlsx"))))
         if summary is None:
             return
@@ -535,17 +537,25 @@ class Controller:
                 self.view.show_error(result.message)
                 return
             if result.cancelled:
-                self.view.show_status(_t("批量检查已取消（检查了 {done}/{total} 份）。").format(
-                    done=len(result.reports), total=result.total))  # fmt: skip
+                stopped = words.translate("Controller", "批量检查已取消（检查了 {done}/{total} 份）。")
+                self.view.show_status(stopped.format(done=len(result.reports), total=result.total))
                 return
             counts = words.text(Message("batch.totals", total=len(result.reports), **result.counts()))
             self.view.offer_file(counts, summary)
 
-        self._run(Job(_t("正在批量检查“{name}”…").format(name=folder.name), work, done, steps=True, cancellable=True))
+        self._run(
+            Job(
+                words.translate("Controller", "正在批量检查“{name}”…").format(name=folder.name),
+                work,
+                done,
+                steps=True,
+                cancellable=True,
+            )
+        )
 
     def _run(self, job: Job) -> None:
         if self.busy:
-            self.view.show_status(_t("请等上一项工作完成。"))
+            self.view.show_status(words.translate("Controller", "请等上一项工作完成。"))
             return
         self.busy = True
         done = job.done
@@ -615,5 +625,5 @@ class Controller:
 
     @staticmethod
     def _suggested_name(report: Report, year: int | None = None) -> str:
-        untitled = _t("未命名")
+        untitled = words.translate("Controller", "未命名")
         return report.format.export_stem(report.agency or untitled, year or report.year) + SUFFIX

@@ -292,9 +292,10 @@ class GuideDialog(QDialog):
             ("F10, Alt", self.tr("转到菜单栏")),
             ("Ctrl+S, Ctrl+E", self.tr("保存；导出 Word 文档")),
         ]
-        html = [f"<h3>{escape(self.tr('常用按键'))}</h3><table cellspacing='4'>"]
+        keys_heading, rules_heading, files_heading = self.tr("常用按键"), self.tr("核对的规则"), self.tr("文件放在哪里")
+        html = [f"<h3>{escape(keys_heading)}</h3><table cellspacing='4'>"]
         html += [f"<tr><td><b>{escape(k)}</b></td><td>{escape(v)}</td></tr>" for k, v in keys]
-        html.append(f"</table><h3>{escape(self.tr('核对的规则'))}</h3>")
+        html.append(f"</table><h3>{escape(rules_heading)}</h3>")
         legend = self.tr("错误（红色）必须改正；警告（黄色）请核实，属实的可以写上说明；灰色圆圈是还没有填写的内容。")
         html.append(f"<p>{escape(legend)}</p><ul>")
         seen: set[str] = set()
@@ -308,7 +309,7 @@ class GuideDialog(QDialog):
                 code=rule.code, words=named, plain=words.text(Message(plain))
             )
             html.append(f"<li>{escape(line)}</li>")
-        html.append(f"</ul><h3>{escape(self.tr('文件放在哪里'))}</h3><ul>")
+        html.append(f"</ul><h3>{escape(files_heading)}</h3><ul>")
         files = [self.tr("报告保存为“.govform”项目文件，位置由你选择（默认在“文档”文件夹：{path}）。")]
         if "recovery" in places:
             files.append(self.tr("未保存的修改每秒自动记下，程序意外退出后，下次启动时可以恢复：{recovery}"))
