@@ -147,11 +147,16 @@ def _is_anchor(grid: Grid, position: Position) -> bool:
     return (anchor.row, anchor.column) == position
 
 
-def move(grid: Grid, current: Position, step: Move) -> Position:
-    """Where the cursor goes from `current`: the nearest value cell that way, or `current` at the edge.
+def move(grid: Grid, current: Position, step: Move, *, to_edge: bool = False) -> Position:
+    """Where the cursor goes from `current`: the nearest value cell that way, or `current` at the edge;
+    with `to_edge` (Ctrl+arrow, as in a spreadsheet) the last value cell that way.
 
     Merged labels and headers are never a destination; Tab and Shift+Tab run through the value cells in
     reading order, from the end of one row to the start of the next."""
+    if to_edge and step not in (Move.NEXT, Move.PREVIOUS):
+        while (following := move(grid, current, step)) != current:
+            current = following
+        return current
     here = grid.anchor_at(*current)
     if step in (Move.NEXT, Move.PREVIOUS):
         cells = list(grid.table.cells)

@@ -257,7 +257,8 @@ class GridView(QTableView):
         step = _MOVES.get(action)
         if not current.isValid() or step is None:
             return super().moveCursor(action, modifiers)
-        row, column = sheet.move(self.model().grid, (current.row(), current.column()), step)
+        to_edge = bool(modifiers & Qt.KeyboardModifier.ControlModifier)  # Ctrl+arrow: to the table's edge
+        row, column = sheet.move(self.model().grid, (current.row(), current.column()), step, to_edge=to_edge)
         return self.model().index(row, column)
 
     def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:

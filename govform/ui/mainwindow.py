@@ -396,7 +396,8 @@ class MainWindow(QMainWindow):
         if self.editor is not None:
             self.undo_group.removeStack(self.editor.document.stack)
             self._page_layout.removeWidget(self.editor)
-            self.editor.hide()  # now, so that its focus is gone before the new report's editor takes it
+            self.editor.hide()  # now, so that its focus is gone before the new report's editor takes it,
+            self.editor.setParent(None)  # and out of the window, so that its shortcuts (Alt+D…) are too
             self.editor.deleteLater()
         self.update_title(document)  # before the stack: its clean state sets the title's unsaved mark
         self.editor = ReportTabs(document)
@@ -405,6 +406,8 @@ class MainWindow(QMainWindow):
         self.editor.currentChanged.connect(self._on_tab)
         self._show_banner(document)
         self._page_layout.addWidget(self.editor, 1)
+        if self.isVisible():
+            self.editor.show()  # now, not after the next paint: its shortcuts (Alt+D…) work at once
         self.undo_group.addStack(document.stack)
         self.undo_group.setActiveStack(document.stack)
         model = ProblemsModel(self.editor.checker, self.editor)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer
@@ -210,7 +211,19 @@ class NarrativeTab(QScrollArea):
             self._list.addWidget(editor)
             if self.isVisible():
                 editor.show()  # now, not after the next paint: the cursor may be put into it at once
+        self._tab_order()
         self.text.setPlaceholderText(self._placeholder())
+
+    def _tab_order(self) -> None:
+        """Tab goes down the page: the part's text, each sub-head's title then text, the 添加小标题 button
+        (sub-heads made later would otherwise come after the button)."""
+        chain: list[QWidget] = [self.text]
+        for editor in self.subsections:
+            chain += [editor.title, editor.text]
+        if self.section.subsection_numbering:
+            chain.append(self.add_button)
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
 
     def _on_subsections(self, section_id: str) -> None:
         if section_id == self.section.id:
