@@ -420,6 +420,7 @@ class MainWindow(QMainWindow):
     def _show_banner(self, document: Document) -> None:
         if self.banner is not None:
             self._page_layout.removeWidget(self.banner)
+            self.banner.hide()  # now: deleteLater waits for the event loop
             self.banner.deleteLater()
             self.banner = None
         if self.controller is not None and self.controller.is_sample(document):

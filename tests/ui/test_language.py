@@ -79,3 +79,4 @@ def test_qt_s_own_file_dialog_is_chinese(qtbot):
     assert {"查找范围(&L)：", "文件类型(&T)：", "文件名称(&N)："} <= labels
     assert not any(re.search("[A-Za-z]{2,}", text) for text in labels)  # no "Look in", no "Files of type"
     assert QApplication.translate("QPlatformTheme", "Cancel") == "取消"
+    assert QApplication.translate("QAbstractFileIconProvider", "Folder", "All other platforms") == "文件夹"
