@@ -247,10 +247,13 @@ class FileOffer(QMessageBox):
         self.buttonClicked.connect(self._clicked)
 
     def _clicked(self, button) -> None:
-        if button is self.open_file:
-            open_externally(self.path)
-        elif button is self.open_folder:
-            open_externally(self.path.parent)
+        target = self.path if button is self.open_file else self.path.parent if button is self.open_folder else None
+        if target is not None and not open_externally(target):
+            QMessageBox.warning(
+                self.parentWidget(),
+                words.app_name(),
+                self.tr("无法打开“{path}”：这台电脑上没有设置打开它的程序。").format(path=target),
+            )
 
 
 def offer_file(parent: QWidget, message: str, path: Path) -> FileOffer:

@@ -316,6 +316,10 @@ Writes, checks and exports the annual report on government information disclosur
         <source>关闭</source>
         <translation>Close</translation>
     </message>
+    <message>
+        <source>无法打开“{path}”：这台电脑上没有设置打开它的程序。</source>
+        <translation>Cannot open “{path}”: no program on this computer is set to open it.</translation>
+    </message>
 </context>
 <context>
     <name>GuideDialog</name>

@@ -254,3 +254,34 @@ def test_docx_will_open_and_drop_once_its_importer_is_registered(settings, tmp_p
     controller = controller_on(FakeView(), settings, tmp_path)
     assert controller.accepts_drop(Path("去年.docx"))
     assert ".docx" in [kind.suffix for kind in controller.import_kinds()]
+
+
+def test_a_file_the_system_cannot_open_is_said_so(window, tmp_path, qtbot, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    monkeypatch.setattr(dialogs, "open_externally", lambda path: False)
+    said = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: said.append(text))
+    box = dialogs.offer_file(window, "已导出", tmp_path / "年报.pdf")
+    qtbot.mouseClick(box.open_file, Qt.MouseButton.LeftButton)
+    assert said and "没有设置打开它的程序" in said[0]
+
+
+def test_a_bug_in_a_slot_becomes_a_sentence_and_a_log_line(window, tmp_path, monkeypatch):
+    import sys
+
+    from PySide6.QtWidgets import QMessageBox
+
+    from govform.app import catch_errors
+
+    said = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: said.append(text))
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # restored after the test
+    log = tmp_path / "errors.log"
+    catch_errors(window, log)
+    try:
+        raise KeyError("x")
+    except KeyError:
+        sys.excepthook(*sys.exc_info())
+    assert said and said[0].startswith("程序出错了（KeyError）") and str(log) in said[0]
+    assert "Traceback" in log.read_text(encoding="utf-8") and "Traceback" not in said[0]
