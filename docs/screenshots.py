@@ -17,7 +17,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from govform.app import application, create_window
 from govform.domain.rules import validate
 from govform.resources import sample_project
-from govform.ui.controller import NewReport
+from govform.ui.answers import NewReport
 from govform.ui.problems_model import FINDING_ROLE
 from govform.ui.settings import MemoryStore, Settings
 

@@ -9,13 +9,11 @@ view as a `Job`, which the window runs off its thread and the fake runs at once.
 from __future__ import annotations
 
 import datetime as dt
-import enum
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from govform.domain.format import DEFAULT_FORMAT, Format, FormatError, format_names, load_format
+from govform.domain.format import Format, FormatError, format_names, load_format
 from govform.domain.messages import Message
 from govform.domain.report import Report, Subsection
 from govform.domain.rules import validate
@@ -31,6 +29,7 @@ if TYPE_CHECKING:  # the view's protocol is for readers and type checkers; defin
     from typing import Protocol
 
     from govform.io import registry
+    from govform.ui.answers import FileChoice, NewReport, Unsaved
 
     class View(Protocol):
         def show_document(self, document: Document) -> None: ...
@@ -66,30 +65,10 @@ if TYPE_CHECKING:  # the view's protocol is for readers and type checkers; defin
         def set_recent_files(self, paths: list[str]) -> None: ...
 
 
-# govform.io.registry (what can be exported and imported) is imported where it is used: the window's menus
-# of exporters and importers are filled when first opened, and its records cost the first paint ~2 ms.
-
-
-class Unsaved(enum.Enum):
-    SAVE = "save"
-    DISCARD = "discard"
-    CANCEL = "cancel"
-
-
-@dataclass(frozen=True, slots=True)
-class NewReport:
-    agency: str
-    year: int
-    agency_kind: str
-    format: str = DEFAULT_FORMAT
-
-
-@dataclass(frozen=True, slots=True)
-class FileChoice:
-    """A kind of file the clerk can export to or open, as menus and file dialogs show it."""
-
-    suffix: str
-    name: str  # "Word 文档", in the window's language
+# govform.io.registry (what can be exported and imported) and govform.ui.answers (the view's answers: file
+# kinds, a new report's particulars, what to do with unsaved changes) are imported where they are used: the
+# window's menus of exporters and importers are filled when first opened, and their records cost the first
+# paint ~3 ms.
 
 
 Progress = Callable[[int, int], None]
@@ -268,12 +247,15 @@ class Controller:
 
     @staticmethod
     def project_kind() -> FileChoice:
+        from govform.ui.answers import FileChoice
+
         return FileChoice(SUFFIX, words.translate("Controller", "年报项目"))
 
     @staticmethod
     def import_kinds() -> list[FileChoice]:
         """What a new report can be made from (the 导入 menu), as the registry of importers has it."""
         from govform.io import registry
+        from govform.ui.answers import FileChoice
 
         return [FileChoice(suffix, words.text(kind.name)) for suffix, kind in registry.IMPORTERS.items()]
 
@@ -376,6 +358,7 @@ class Controller:
         """文件 › 导入 › 表格数据: the three tables' figures from a workbook into the open report, as one undo
         step; what was read, blank or refused is listed."""
         from govform.io import registry
+        from govform.ui.answers import FileChoice
 
         document = self._current()
         path = self.view.ask_open_path(self.folder(), [FileChoice(".xlsx", words.text(Message("io.kind.xlsx")))])
@@ -450,6 +433,7 @@ class Controller:
     def export_kinds() -> list[FileChoice]:
         """What the report can be exported as (the 导出 menu), as the registry of exporters has it."""
         from govform.io import registry
+        from govform.ui.answers import FileChoice
 
         return [FileChoice(suffix, words.text(kind.name)) for suffix, kind in registry.EXPORTERS.items()]
 
@@ -504,6 +488,7 @@ class Controller:
     def batch_check(self) -> None:
         """工具 › 批量检查文件夹: every report under a folder checked, a summary workbook written beside it."""
         from govform.io import registry
+        from govform.ui.answers import FileChoice
 
         folder = self.view.ask_folder(words.translate("Controller", "选择要检查的文件夹"), self.folder())
         if folder is None:
@@ -579,6 +564,8 @@ class Controller:
         document = self.document
         if document is None or not document.modified:
             return True
+        from govform.ui.answers import Unsaved
+
         answer = self.view.ask_unsaved(document.name)
         if answer is Unsaved.SAVE:
             return self.save()

@@ -35,7 +35,7 @@ from govform.domain.messages import Message, catalogue
 from govform.domain.report import Report
 from govform.domain.rules import Finding
 from govform.ui import words
-from govform.ui.controller import NewReport, Unsaved
+from govform.ui.answers import NewReport, Unsaved
 from govform.ui.recovery import Orphan
 
 

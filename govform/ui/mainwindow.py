@@ -15,7 +15,7 @@ from govform.domain.format import Format
 from govform.domain.report import CellRef
 from govform.domain.rules import Finding
 from govform.ui import look, words
-from govform.ui.controller import Controller, FileChoice, Job, NewReport, Unsaved
+from govform.ui.controller import Controller, Job
 from govform.ui.document import Document
 from govform.ui.problems_model import ProblemsModel
 from govform.ui.problems_panel import ProblemsPanel
@@ -36,6 +36,7 @@ if TYPE_CHECKING:  # event types are made when the first such event arrives
     from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 
     from govform.domain.fixes import Fix
+    from govform.ui.answers import FileChoice, NewReport, Unsaved
     from govform.ui.jobs import Running
 
 # QMessageBox, QFileDialog and govform.ui.dialogs are imported where they are used: creating their Python
@@ -499,7 +500,8 @@ class MainWindow(QMainWindow):
         from PySide6.QtWidgets import QFileDialog
 
         words.use_locale()
-        kind = self.controller.project_kind() if self.controller else FileChoice(".govform", "")
+        assert self.controller is not None
+        kind = self.controller.project_kind()
         name, _ = QFileDialog.getSaveFileName(self, self.tr("保存项目"), str(suggested), self._filter([kind]))
         return Path(name) if name else None
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from govform.domain.format import Format
-from govform.ui.controller import FileChoice, Job, NewReport, Unsaved
+from govform.ui.answers import FileChoice, NewReport, Unsaved
+from govform.ui.controller import Job
 from govform.ui.document import Document
 from govform.ui.recovery import Orphan
 

@@ -11,7 +11,7 @@ import pytest
 
 from govform.app import create_window, use_language
 from govform.resources import resources_dir, sample_project
-from govform.ui.controller import Unsaved
+from govform.ui.answers import Unsaved
 from govform.ui.recovery import Journal
 from govform.ui.settings import MemoryStore, Settings
 

@@ -8,7 +8,8 @@ import pytest
 
 from govform.io.project import dumps_project, load_project
 from govform.resources import sample_project
-from govform.ui.controller import Controller, NewReport, Unsaved
+from govform.ui.answers import NewReport, Unsaved
+from govform.ui.controller import Controller
 from govform.ui.recovery import Journal
 from govform.ui.settings import LAST_PROJECT, RECENT_FILES
 from tests.helpers.ui import FakeView

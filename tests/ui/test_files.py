@@ -16,7 +16,8 @@ from govform.io import registry
 from govform.io.project import load_project
 from govform.resources import sample_project
 from govform.ui import dialogs
-from govform.ui.controller import Controller, Job, NewReport, documents_folder
+from govform.ui.answers import NewReport, Unsaved
+from govform.ui.controller import Controller, Job, documents_folder
 from govform.ui.settings import SIGNATURE_INDENT
 from tests.helpers.ui import FakeView
 
@@ -182,7 +183,7 @@ def test_the_first_start_says_it_is_a_sample_and_offers_the_way_out(window, sett
     buttons = {b.text() for b in banner.findChildren(QToolButton)}
     assert buttons == {"新建我的报告…", "从上年报告开始…", "打开…"}
     window.ask_new_report = lambda formats: NewReport("某某镇人民政府", 2025, "township")
-    window.ask_unsaved = lambda name: dialogs.Unsaved.DISCARD
+    window.ask_unsaved = lambda name: Unsaved.DISCARD
     next(b for b in banner.findChildren(QToolButton)
          if b.text() == "新建我的报告…").click()  # fmt: skip
     assert window.banner is None and window.editor.document.report.agency == "某某镇人民政府"

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication
 
 from govform.app import create_window
 from govform.domain.rules import validate
-from govform.ui.controller import NewReport, Unsaved
+from govform.ui.answers import NewReport, Unsaved
 from govform.ui.problems_model import FINDING_ROLE, FINDINGS_ROLE
 from govform.ui.recovery import Journal
 from tests.helpers.ui import panel_entries
