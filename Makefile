@@ -4,6 +4,12 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 
+# The UI is written in Chinese; resources/translations/govform_LANG.ts carry its translations (Qt Linguist):
+# `make translations` adds the window's new strings to them (then translate them, e.g. in Qt Linguist);
+# the .qm files the window loads are built from them by pyside6-lrelease (`make run`, `make test`, packages).
+TS := $(wildcard resources/translations/govform_*.ts)
+QM := $(TS:.ts=.qm)
+
 .PHONY: run test soak lint bench package translations clean system-deps-run system-deps-test
 
 $(STAMP): pyproject.toml
@@ -18,7 +24,7 @@ system-deps-run:
 system-deps-test:
 	sh packaging/linux/system-deps.sh test
 
-run: $(STAMP) system-deps-run
+run: $(STAMP) system-deps-run $(QM)
 	$(PY) -m govform $(FILE)
 
 lint: $(STAMP)
@@ -26,7 +32,7 @@ lint: $(STAMP)
 	$(VENV)/bin/ruff format --check govform tests packaging
 	$(VENV)/bin/lint-imports
 
-test: $(STAMP) system-deps-test lint
+test: $(STAMP) system-deps-test lint $(QM)
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
 
 # The fault tests of make test, longer and with fresh random examples each run: 400 + 200 kill -9 during
@@ -39,10 +45,14 @@ soak: $(STAMP)
 bench: $(STAMP) system-deps-test
 	QT_QPA_PLATFORM=offscreen $(PY) tests/benchmarks/run.py
 
-# The UI is written in Chinese; resources/translations/govform_LANG.ts carry its translations (Qt Linguist).
+# `make translations`: the window's new strings into the .ts files (then translate them, e.g. in Qt Linguist).
 translations: $(STAMP)
-	$(VENV)/bin/pyside6-lupdate $$(git ls-files 'govform/*.py') -source-language zh_CN -target-language en \
+	$(VENV)/bin/pyside6-lupdate $$(git ls-files --cached --others --exclude-standard 'govform/*.py') \
+		-source-language zh_CN -target-language en -no-obsolete -locations none \
 		-ts resources/translations/govform_en.ts
+
+resources/translations/%.qm: resources/translations/%.ts $(STAMP)
+	$(VENV)/bin/pyside6-lrelease -silent $< -qm $@
 
 # A frozen bundle (dist/govform/) checked by running it and by its size, then a .deb of it on Debian-family
 # systems, installed into a scratch root and run from there.
@@ -51,7 +61,7 @@ BUNDLE_LIMIT_MB ?= 120
 package: $(STAMP)
 	$(PY) -m pip install -q pyinstaller
 	$(PY) packaging/make_icons.py
-	$(VENV)/bin/pyside6-lrelease resources/translations/*.ts
+	$(VENV)/bin/pyside6-lrelease -silent resources/translations/*.ts
 	$(VENV)/bin/pyinstaller --noconfirm --clean --log-level WARN --distpath dist --workpath build packaging/govform.spec
 	dist/govform/govform-cli check resources/samples/changshouhu-2024.govform
 	dist/govform/govform-cli export resources/samples/changshouhu-2024.govform -o build/package-smoke.docx

@@ -12,7 +12,7 @@ from pathlib import Path
 from types import TracebackType
 
 from PySide6 import __version__ as PYSIDE_VERSION
-from PySide6.QtCore import QLibraryInfo, QLocale, QStandardPaths, QTranslator
+from PySide6.QtCore import QLibraryInfo, QStandardPaths, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from govform import APP_DISPLAY_NAME, APP_NAME, __version__, startup
@@ -20,11 +20,12 @@ from govform.domain.messages import Message
 from govform.io.files import os_error_reason
 from govform.io.project import ProjectError
 from govform.resources import HOME_ENV, resources_dir, sample_project
+from govform.ui import words
 from govform.ui.controller import Controller
 from govform.ui.look import app_icon
 from govform.ui.mainwindow import MainWindow
 from govform.ui.recovery import Autosaver, Journal
-from govform.ui.settings import LAST_PROJECT, MemoryStore, QSettingsStore, Settings
+from govform.ui.settings import LANGUAGE, LAST_PROJECT, MemoryStore, QSettingsStore, Settings
 
 
 @dataclass(slots=True)
@@ -88,7 +89,7 @@ class CrashHandler:
                 details += f"Journaling the project failed too: {failure}\n"
             log = self._log(details)
             text = Message("crash.window", journal=self._journal_note(failure), log=log)
-            self.tell(str(Message("crash.title")), str(text))
+            self.tell(words.text(Message("crash.title")), words.text(text))
         finally:
             self._handling = False
 
@@ -124,7 +125,7 @@ class CrashHandler:
             with path.open("a", encoding="utf-8", errors="backslashreplace") as log:
                 log.write(header + details + "\n")
         except OSError as error:
-            return f"{path} " + str(Message("crash.no_log", reason=os_error_reason(error, writing=True)))
+            return f"{path} " + words.text(Message("crash.no_log", reason=os_error_reason(error, writing=True)))
         return str(path)
 
 
@@ -134,33 +135,34 @@ def _message_box(title: str, text: str) -> None:
     QMessageBox.critical(QApplication.activeWindow(), title, text)
 
 
-def application() -> QApplication:
-    """The QApplication (created once), named, with its icon and translations."""
+def application(language: str = "zh_CN") -> QApplication:
+    """The QApplication (created once), named, with its icon and the translations of `language`."""
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         return existing
     app = QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
-    app.setApplicationDisplayName(APP_DISPLAY_NAME)
     app.setApplicationVersion(__version__)
     app.setWindowIcon(app_icon())
-    install_translators(app)
+    use_language(app, language)
     return app
 
 
-def install_translators(app: QApplication) -> None:
-    """The UI is written in Chinese; a .qm for the system's language (if shipped) translates it, and
-    Qt's own texts (standard buttons, context menus) follow the same language."""
-    system = QLocale.system()
-    ours = QTranslator(app)
-    locale = system if ours.load(system, APP_NAME, "_", str(resources_dir() / "translations")) else None
-    if locale is not None:
+def use_language(app: QApplication, language: str) -> None:
+    """The window's language: "zh_CN", in which the UI is written, or "en" through govform_en.qm. Qt's own
+    texts (standard buttons, context menus, file dialogs) and the domain's messages follow it; Qt's locale
+    (month and day names) follows when a calendar or a file dialog first opens (`words.use_locale`): making
+    QLocale's Python enums costs the first paint ~4 ms."""
+    app.setProperty(words.LANGUAGE_PROPERTY, language)
+    if language == "zh_CN":
+        qt = QTranslator(app)
+        if qt.load("qtbase_zh_CN", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+            app.installTranslator(qt)
+    ours = QTranslator(app)  # zh_CN: Qt's own words its Chinese translations lack; en: the whole window
+    if ours.load(f"{APP_NAME}_{language}", str(resources_dir() / "translations")):
         app.installTranslator(ours)
-    qt = QTranslator(app)
-    qt_locale = locale or QLocale(QLocale.Language.Chinese, QLocale.Country.China)
-    if qt.load(qt_locale, "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
-        app.installTranslator(qt)
+    app.setApplicationDisplayName(words.app_name() if language != "zh_CN" else APP_DISPLAY_NAME)
 
 
 def create_window(settings: Settings, journal: Journal | None) -> MainWindow:
@@ -184,16 +186,19 @@ def has_screen(environ: Mapping[str, str], platform: str = sys.platform) -> bool
     return any(environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
 
 
-def run_gui(path: str | None, smoke: bool = False) -> int:
-    """Open the window on `path` (else the last project, else the sample) and run until it closes."""
+def run_gui(path: str | None, smoke: bool = False, language: str | None = None) -> int:
+    """Open the window on `path` (else the last project, else the sample) and run until it closes, in
+    `language` (else the one chosen in 设置, else Chinese)."""
     if not has_screen(os.environ):
         print(NO_SCREEN, file=sys.stderr)  # Qt would abort with an English message about "xcb"
         return 1
-    app = application()
     if smoke:
-        return _smoke(app, path)
+        return _smoke(application(language or "zh_CN"), path)
+    QApplication.setOrganizationName(APP_NAME)  # where the settings are depends on these names
+    QApplication.setApplicationName(APP_NAME)
     places = Places.from_env()
     settings = Settings(QSettingsStore(str(places.settings_file)))
+    app = application(language or settings.get(LANGUAGE))
     journal = Journal(places.recovery_dir)
     window = create_window(settings, journal)
     crash = CrashHandler(places.log_dir, rescue=lambda: journal_now(window, journal))
@@ -255,6 +260,6 @@ def _smoke(app: QApplication, path: str | None) -> int:
     except Exception:
         crash(*sys.exc_info())  # type: ignore[arg-type]
     if crash.errors:
-        print(Message("crash.smoke", log=crash.log_dir / LOG_NAME), file=sys.stderr)
+        print(words.text(Message("crash.smoke", log=crash.log_dir / LOG_NAME)), file=sys.stderr)
         return 1
     return 0

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import io
+import itertools
 import json
 import os
 import sys
@@ -66,7 +67,11 @@ def print_checked(result: CheckedReport, output: Output) -> None:
     if not result.findings:
         output.say(Message("cli.no_findings", path=result.path))
         return
-    output.say(Message("cli.counts", path=result.path, errors=result.errors, warnings=result.warnings))
+    counts = {"path": result.path, "errors": result.errors, "warnings": result.warnings}
+    if result.explained:
+        output.say(Message("cli.counts_explained", **counts, explained=result.explained))
+    else:
+        output.say(Message("cli.counts", **counts))
     groups: dict[str | None, list[CheckedFinding]] = {}
     for finding in result.findings:
         groups.setdefault(finding.section, []).append(finding)
@@ -75,8 +80,12 @@ def print_checked(result: CheckedReport, output: Output) -> None:
         print(f"  {heading}", file=output.out)
         for finding in groups[section]:
             severity = Message(f"severity.{finding.severity}")
-            line = Message("cli.finding", severity=severity, code=finding.code, message=finding.message)
+            key = "cli.finding_explained" if finding.is_explained else "cli.finding"
+            line = Message(key, severity=severity, code=finding.code, message=finding.message)
             print(f"    {output.text(line)}", file=output.out)
+            if finding.explanation is not None:
+                said = Message("cli.explanation", text=finding.explanation.replace("\n", " "))
+                print(f"      {output.text(said)}", file=output.out)
 
 
 def _load(path: Path) -> Report:
@@ -331,7 +340,7 @@ def _gui(args: argparse.Namespace) -> int:
     startup.begin()
     from govform.app import run_gui  # Qt loads only when the window is wanted
 
-    return run_gui(args.file, smoke=args.smoke)
+    return run_gui(args.file, smoke=args.smoke, language=args.lang)
 
 
 def _add_language(parser: argparse.ArgumentParser) -> None:
@@ -348,7 +357,7 @@ def _command_parser() -> argparse.ArgumentParser:
         prog="govform",
         description="政府信息公开工作年度报告：编写、核对、导出。不带命令时打开编辑窗口：govform [FILE] [--smoke]。",
     )
-    commands.add_argument("--version", action="version", version=f"govform {__version__}")
+    commands.add_argument("--version", action="version", version=f"govform {__version__}", help="显示版本号并退出")
     sub = commands.add_subparsers(dest="command", required=True, metavar="命令")
 
     check = sub.add_parser(
@@ -425,15 +434,69 @@ def _gui_parser() -> argparse.ArgumentParser:
     gui = argparse.ArgumentParser(prog="govform", description="打开政府信息公开年报编辑窗口。")
     gui.add_argument("file", nargs="?", metavar="FILE", help="要打开的 .govform 项目文件")
     gui.add_argument("--smoke", action="store_true", help="打开窗口、绘制一次后退出（用于自检）")
+    gui.add_argument(
+        "--lang", choices=LANGUAGES, default=None, help="窗口的语言：zh_CN（中文）或 en（英文）；默认按“设置”中的选择"
+    )
     gui.set_defaults(run=_gui)
     return gui
 
 
 SUBCOMMANDS = ("check", "export", "import", "new")
 
+# argparse's own words (its usage line, help headings and errors), in Chinese. argparse looks each up with
+# gettext at the moment it prints, through its module's `_` and `ngettext`: `_argparse_words` puts these in
+# their place. Keys are argparse's messages as in Python 3.11–3.13.
+_ARGPARSE_ZH = {
+    "usage: ": "用法：",
+    "positional arguments": "参数",
+    "options": "选项",
+    "show this help message and exit": "显示本帮助并退出",
+    "show program's version number and exit": "显示版本号并退出",
+    "%(prog)s: error: %(message)s\n": "%(prog)s：错误：%(message)s\n",
+    "argument %(argument_name)s: %(message)s": "参数 %(argument_name)s：%(message)s",
+    "the following arguments are required: %s": "缺少这些参数：%s",
+    "unrecognized arguments: %s": "不认识的参数：%s",
+    "invalid choice: %(value)r (choose from %(choices)s)": "%(value)r 不是可选的值（可选：%(choices)s）",
+    "invalid %(type)s value: %(value)r": "%(value)r 不是有效的值（应为 %(type)s）",
+    "expected one argument": "后面应跟一个值",
+    "expected at most one argument": "后面最多跟一个值",
+    "expected at least one argument": "后面至少跟一个值",
+    "ambiguous option: %(option)s could match %(matches)s": "选项 %(option)s 不明确，可能是 %(matches)s",
+    "not allowed with argument %s": "不能与参数 %s 同时使用",
+    "one of the arguments %s is required": "需要参数 %s 之一",
+    "ignored explicit argument %r": "多余的值 %r",
+    "unexpected option string: %s": "多余的选项：%s",
+    "can't open '%(filename)s': %(error)s": "无法打开“%(filename)s”：%(error)s",
+    "expected %s argument": "后面应跟 %s 个值",
+    "expected %s arguments": "后面应跟 %s 个值",
+}
+
+
+def _argparse_words(chinese: bool) -> None:
+    """argparse's usage, help headings and errors in Chinese, or as argparse has them (it reads `_` and
+    `ngettext` from its module each time it prints)."""
+    import gettext
+
+    if not chinese:
+        argparse._ = gettext.gettext  # type: ignore[attr-defined]
+        argparse.ngettext = gettext.ngettext  # type: ignore[attr-defined]
+        return
+
+    def one_or_many(one: str, many: str, n: int) -> str:
+        text = one if n == 1 else many
+        return _ARGPARSE_ZH.get(text, text)
+
+    argparse._ = lambda text: _ARGPARSE_ZH.get(text, text)  # type: ignore[attr-defined]
+    argparse.ngettext = one_or_many  # type: ignore[attr-defined]
+
+
+def _wants_english(argv: Sequence[str]) -> bool:
+    return any(a == "--lang=en" for a in argv) or any(a == "--lang" and b == "en" for a, b in itertools.pairwise(argv))
+
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    _argparse_words(chinese=not _wants_english(argv))
     wants_command = bool(argv) and (argv[0] in SUBCOMMANDS or argv[0] in ("-h", "--help", "--version"))
     # Only the parser in use is built: the window's start-up need not describe every command.
     parser = _command_parser() if wants_command else _gui_parser()

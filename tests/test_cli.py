@@ -103,3 +103,23 @@ def test_check_loads_no_qt_and_no_document_libraries():
     result = subprocess.run([sys.executable, "-c", code, str(sample_project())], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_help_and_argument_errors_are_in_chinese(capsys):
+    """Defect 10: argparse's own words (usage, headings, errors) are Chinese, unless --lang en."""
+    with pytest.raises(SystemExit):
+        main(["check", "--help"])
+    out = capsys.readouterr().out
+    assert out.startswith("用法：govform check") and "选项" in out and "显示本帮助并退出" in out
+    assert "usage" not in out and "options" not in out
+    with pytest.raises(SystemExit) as refused:
+        main(["check", "--lang", "fr", "x.govform"])
+    assert refused.value.code == 2
+    err = capsys.readouterr().err
+    assert "错误：参数 --lang：'fr' 不是可选的值" in err
+    with pytest.raises(SystemExit):
+        main(["check"])
+    assert "缺少这些参数：PATH" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        main(["check", "--lang", "en", "--bogus", "x"])
+    assert "unrecognized arguments: --bogus" in capsys.readouterr().err

@@ -1,10 +1,18 @@
-"""Reading a date as reports print it: 2025年1月20日, 2025-01-20, 2025.1.20, 2025/1/20, 二〇二五年一月二十日."""
+"""Dates, as clerks type them and as reports print them.
+
+A clerk types 2026年1月15日, 2026-1-15, 2026.1.15, 2026/1/15 or 20260115 (full-width digits from an input
+method too): `parse_date` reads it or says in words why it cannot. A published report prints its date as
+2025年1月20日, 2025-01-20, 2025.1.20, 2025/1/20 or 二〇二五年一月二十日: `find_date`, `signature_date` and
+`find_year` read those out of running text (the DOCX import).
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
 import unicodedata
+
+from govform.domain.messages import Message
 
 _ZERO = "〇○零OoＯ0"
 _DIGITS = {**dict.fromkeys(_ZERO, 0), **{d: i for i, d in enumerate("一二三四五六七八九", start=1)}}
@@ -14,6 +22,44 @@ _CHINESE = re.compile(
     rf"([{_CN}]{{4}})\s*年\s*([一二三四五六七八九十]{{1,3}})\s*月\s*([一二三四五六七八九十]{{1,4}})\s*日"
 )
 _YEAR = re.compile(rf"(?<!\d)(\d{{4}})(?!\d)|([{_CN}]{{4}})(?=\s*年)")
+
+# What a clerk types, the whole text one date.
+_TYPED = (
+    re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日?"),
+    re.compile(r"(\d{4})([-./])(\d{1,2})\2(\d{1,2})"),
+    re.compile(r"(\d{4})(\d{2})(\d{2})"),
+)
+_YEAR_ONLY = re.compile(r"\d{4}年?")
+_YEAR_MONTH = re.compile(r"(\d{4})(?:年|[-./])(\d{1,2})月?")
+
+
+class DateError(ValueError):
+    """Text that is not a date; `message` says why and how to write one."""
+
+    def __init__(self, message: Message):
+        self.message = message
+        super().__init__(str(message))
+
+
+def parse_date(text: str) -> dt.date | None:
+    """The date `text` names, None for blank text; raises DateError for anything else."""
+    cleaned = re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+    if not cleaned:
+        return None
+    for pattern in _TYPED:
+        match = pattern.fullmatch(cleaned)
+        if match:
+            year, month, day = (int(g) for g in match.groups() if g.isdigit())
+            try:
+                return dt.date(year, month, day)
+            except ValueError:
+                raise DateError(Message("dates.no_such_day", year=year, month=month, day=day)) from None
+    found = find_date(cleaned)
+    if found is not None and found[1].group(0) == cleaned:  # 二〇二六年一月十五日
+        return found[0]
+    if _YEAR_ONLY.fullmatch(cleaned) or _YEAR_MONTH.fullmatch(cleaned):
+        raise DateError(Message("dates.incomplete", text=text.strip()))
+    raise DateError(Message("dates.unreadable", text=text.strip()))
 
 
 def chinese_number(text: str) -> int | None:
@@ -54,8 +100,8 @@ def find_date(text: str) -> tuple[dt.date, re.Match[str]] | None:
     return None
 
 
-def parse_date(text: str) -> dt.date | None:
-    """A paragraph that is a date and nothing else (a signature date), or None."""
+def signature_date(text: str) -> dt.date | None:
+    """A paragraph that is a date and nothing else (a report's signature date), or None."""
     found = find_date(text)
     if found is None:
         return None

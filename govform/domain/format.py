@@ -186,10 +186,16 @@ class Section(NamedTuple):
     subsection_numbering: str | None = None
     subsections: tuple[str, ...] = ()  # the standard sub-heads a new report starts with
     optional_subsections: tuple[str, ...] = ()
+    short_title: str | None = None  # a few words for a tab or a list, where the full title would not fit
 
     @property
     def heading(self) -> str:
         return f"{self.number}、{self.title}"
+
+    @property
+    def short_heading(self) -> str:
+        """ "三、依申请公开": the heading in a few words, for the window's tabs."""
+        return f"{self.number}、{self.short_title or self.title}"
 
     def subsection_number(self, index: int) -> str:
         """The automatic number of the index-th (0-based) sub-head: "（一）"."""
@@ -925,6 +931,7 @@ def _section(reader: _Reader, raw: Mapping[str, Any], index: int) -> Section:
         subsection_numbering=reader.text(raw, "subsection_numbering", where, None),
         subsections=reader.texts(raw, "subsections", where, ()),
         optional_subsections=reader.texts(raw, "optional_subsections", where, ()),
+        short_title=reader.text(raw, "short_title", where, None),
     )
 
 

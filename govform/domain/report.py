@@ -174,6 +174,10 @@ class TableData:
     def is_total(self, cell: Cell) -> bool:
         return cell in self._totals
 
+    def totals(self) -> list[Cell]:
+        """The totals, each after the totals it adds up."""
+        return list(self._order)
+
     def is_manual(self, cell: Cell) -> bool:
         """A total holding a figure the clerk typed or a file carried, rather than the computed sum."""
         return cell in self._manual
@@ -267,7 +271,18 @@ class SubsectionsChanged:
     index: int
 
 
-Change = CellsChanged | MetaChanged | TextChanged | SubsectionsChanged
+class ExplanationChanged:
+    """The clerk's explanation of a warning (by the warning's subject) was written, changed or removed.
+    A plain class: one fewer dataclass to define at start-up."""
+
+    __slots__ = ("subject",)
+    __match_args__ = ("subject",)
+
+    def __init__(self, subject: str):
+        self.subject = subject
+
+
+Change = CellsChanged | MetaChanged | TextChanged | SubsectionsChanged | ExplanationChanged
 
 
 class Report:
@@ -296,6 +311,10 @@ class Report:
         self.signed_on = signed_on
         self.preamble = preamble
         self.previous = previous
+        # The clerk's explanations of warnings that are true as they stand (a 上报说明): by the warning's
+        # subject and what it said (rules.subject and rules.facts); it answers the warning only while the
+        # warning still says the same.
+        self.explanations: dict[tuple[str, str], str] = {}
         # Every section has a narrative: the table sections may carry a short note under their table.
         self.narratives: dict[str, Narrative] = {s.id: Narrative() for s in fmt.sections}
         self.tables: dict[str, TableData] = {
@@ -408,6 +427,18 @@ class Report:
         subs = self.narratives[section_id].subsections
         subs.insert(target, subs.pop(source))
         self._notify(SubsectionsChanged(section_id, min(source, target)))
+
+    def set_explanation(self, subject: str, facts: str, text: str) -> None:
+        """Explain the warning `subject` as it says `facts` (blank text: remove the explanation). A subject
+        keeps one explanation: a new one replaces what was written when the warning said something else."""
+        old = {key: value for key, value in self.explanations.items() if key[0] == subject}
+        new = {(subject, facts): text} if text.strip() else {}
+        if old == new:
+            return
+        for key in old:
+            del self.explanations[key]
+        self.explanations.update(new)
+        self._notify(ExplanationChanged(subject))
 
     # -- reading --------------------------------------------------------------------------------
 

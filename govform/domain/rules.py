@@ -64,6 +64,43 @@ class Finding:
         return self.message.text(language)
 
 
+_MISSING = frozenset(
+    ("message_blank", "message_empty", "message_empty_subsection", "message_untitled_subsection", "message_agency",
+     "message_missing")
+)  # fmt: skip
+
+
+def is_missing(finding: Finding) -> bool:
+    """Whether a finding is about something not filled in yet (a blank cell, an empty part, no date) rather
+    than about something filled in wrongly: the window shows those as still to do, not as failures."""
+    return finding.message.key.rsplit(".", 1)[-1] in _MISSING
+
+
+def subject(finding: Finding) -> str:
+    """What a finding is about, the same while its figures change: its rule and its place
+    ("W1 proactive/regulations/issued", "W5 signed_on", "W7 overview 2")."""
+    parts = [finding.rule]
+    ref = finding.primary or (finding.cells[0] if finding.cells else None)
+    if ref is not None:
+        parts.append(f"{ref.table}/{ref.row}/{ref.column}")
+    for part in (finding.section, finding.subsection, finding.field):
+        if part is not None:
+            parts.append(str(part))
+    return " ".join(parts)
+
+
+def facts(finding: Finding) -> str:
+    """What a finding says, with its figures: its message in Chinese. An explanation answers these facts."""
+    return finding.message.text(DEFAULT_LANGUAGE)
+
+
+def explanation(report: Report, finding: Finding) -> str | None:
+    """The clerk's explanation of a warning while it still says what it said when explained, else None."""
+    if finding.is_error or not report.explanations:
+        return None
+    return report.explanations.get((subject(finding), facts(finding)))
+
+
 def _number(value: Value) -> int | Decimal:
     return value if isinstance(value, int | Decimal) else 0
 

@@ -7,12 +7,13 @@ Positions are (row, column) on the printed grid of `layout.table_grid`; value ce
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
+from decimal import Decimal
 
 from govform.domain.format import Cell
 from govform.domain.layout import Grid
 from govform.domain.messages import Message
-from govform.domain.report import Invalid, TableData, Value, display_value
+from govform.domain.report import Invalid, TableData, Value, display_value, same_value
 
 Position = tuple[int, int]
 
@@ -93,6 +94,34 @@ def plan_paste(
     return values
 
 
+def keep_totals_automatic(data: TableData, values: Mapping[Cell, Value]) -> dict[Cell, Value]:
+    """`values` to store, with every total among them that holds what it would compute anyway (after the
+    change) as None, so it keeps computing itself: a paste or a fill that covers a total does not freeze it.
+    A total given a different figure stays as given (the clerk typed it: it is reported)."""
+    given = {cell for cell, value in values.items() if data.is_total(cell) and value is not None}
+    if not given:
+        return dict(values)
+    trial = data.copy()
+    for cell, value in values.items():
+        trial.set(cell, None if cell in given else value)
+    kept = dict(values)
+    for cell in data.totals():
+        if cell not in given:
+            continue
+        value, computed = values[cell], trial[cell]
+        if _same_figure(value, computed):
+            kept[cell] = None
+        else:
+            trial.set(cell, value)  # stays typed; the totals above it add it up as it is
+    return kept
+
+
+def _same_figure(a: Value, b: Value) -> bool:
+    if isinstance(a, int | Decimal) and isinstance(b, int | Decimal):
+        return a == b
+    return same_value(a, b)
+
+
 def copy_text(grid: Grid, data: TableData, positions: Iterable[Position]) -> str:
     """The figures at `positions` as tab-separated rows over their bounding rectangle."""
     chosen = {p for p in positions if _is_anchor(grid, p)}
@@ -118,11 +147,16 @@ def _is_anchor(grid: Grid, position: Position) -> bool:
     return (anchor.row, anchor.column) == position
 
 
-def move(grid: Grid, current: Position, step: Move) -> Position:
-    """Where the cursor goes from `current`: the nearest value cell that way, or `current` at the edge.
+def move(grid: Grid, current: Position, step: Move, *, to_edge: bool = False) -> Position:
+    """Where the cursor goes from `current`: the nearest value cell that way, or `current` at the edge;
+    with `to_edge` (Ctrl+arrow, as in a spreadsheet) the last value cell that way.
 
     Merged labels and headers are never a destination; Tab and Shift+Tab run through the value cells in
     reading order, from the end of one row to the start of the next."""
+    if to_edge and step not in (Move.NEXT, Move.PREVIOUS):
+        while (following := move(grid, current, step)) != current:
+            current = following
+        return current
     here = grid.anchor_at(*current)
     if step in (Move.NEXT, Move.PREVIOUS):
         cells = list(grid.table.cells)

@@ -15,7 +15,7 @@ from typing import Any
 from govform.domain.format import Format
 from govform.domain.messages import Message, catalogue
 from govform.domain.report import CellRef, Report
-from govform.domain.rules import Finding
+from govform.domain.rules import Finding, explanation
 
 __all__ = ["CheckedCell", "CheckedFinding", "CheckedReport", "checked", "checked_finding", "rule_words", "unreadable"]
 
@@ -47,10 +47,15 @@ class CheckedFinding:
     primary: CheckedCell | None
     figures: tuple[tuple[str, int | str], ...]  # the figures it compares, by name ("total", 1), ("sum", 4)
     figures_text: str  # the same in words ("填报的总计 1；各项之和 4")
+    explanation: str | None = None  # the clerk's explanation of a warning that still says what it said
 
     @property
     def is_error(self) -> bool:
         return self.severity == "error"
+
+    @property
+    def is_explained(self) -> bool:
+        return self.explanation is not None
 
     def as_json(self) -> dict[str, Any]:
         def cell(ref: CheckedCell | None) -> dict[str, str] | None:
@@ -71,6 +76,7 @@ class CheckedFinding:
             "cells": [cell(ref) for ref in self.cells],
             "primary": cell(self.primary),
             "figures": dict(self.figures),
+            "explanation": self.explanation,
         }
 
 
@@ -96,14 +102,19 @@ class CheckedReport:
 
     @property
     def warnings(self) -> int:
-        return sum(not f.is_error for f in self.findings)
+        """Warnings not explained (explained ones are counted apart)."""
+        return sum(not f.is_error and not f.is_explained for f in self.findings)
+
+    @property
+    def explained(self) -> int:
+        return sum(f.is_explained for f in self.findings)
 
     @property
     def status(self) -> str:
-        """ "unreadable", "errors", "warnings" or "clean"."""
+        """ "unreadable", "errors", "warnings" or "clean" (explained warnings do not count)."""
         if not self.readable:
             return "unreadable"
-        return "errors" if self.errors else "warnings" if self.findings else "clean"
+        return "errors" if self.errors else "warnings" if self.warnings else "clean"
 
     def badness(self) -> tuple[int, int, int]:
         """Worst first: unreadable, then by errors, then by warnings (sort ascending by this)."""
@@ -121,6 +132,7 @@ class CheckedReport:
             "format": self.format,
             "errors": self.errors,
             "warnings": self.warnings,
+            "explained": self.explained,
             "findings": [f.as_json() for f in self.findings],
         }
 
@@ -186,6 +198,7 @@ def checked_finding(report: Report, finding: Finding, language: str) -> CheckedF
         primary=primary,
         figures=figures,
         figures_text=_figures_text(figures, language),
+        explanation=explanation(report, finding),
     )
 
 

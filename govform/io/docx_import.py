@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-from govform.domain.dates import find_year, parse_date
+from govform.domain.dates import find_year, signature_date
 from govform.domain.format import Block as FormatBlock
 from govform.domain.format import Column, Format, FormatError, Section, Table, ValueType, format_names, load_format
 from govform.domain.labels import ALIAS, POSITION, VARIANT, Match, compare, normalise, printed, similarity
@@ -320,7 +320,7 @@ class _Import:
         date, agency = None, ""
         end = candidates[-1]
         date_text = self._line(end)
-        date = parse_date(date_text)
+        date = signature_date(date_text)
         if date is None:
             return "", None
         self.skipped.add(end)

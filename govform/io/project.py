@@ -121,9 +121,18 @@ def to_json(report: Report) -> dict[str, Any]:
             "tables": tables,
         }
     )
+    body.update(_explanations_to_json(report))
     if report.previous is not None:
         body["previous"] = _previous_to_json(report.previous)
     return {"kind": FILE_KIND, "format_version": FORMAT_VERSION, "report": body}
+
+
+def _explanations_to_json(report: Report) -> dict[str, Any]:
+    """The clerk's explanations of warnings, sorted so the same report gives the same bytes; none: no key."""
+    if not report.explanations:
+        return {}
+    entries = sorted(report.explanations.items())
+    return {"explanations": [{"finding": s, "message": f, "text": _lines(t)} for (s, f), t in entries]}
 
 
 def dumps_project(report: Report) -> str:
@@ -211,6 +220,7 @@ class _Loader:
         self.tables(report, body.get("tables", {}))
         if body.get("previous") is not None:
             report.previous = self.previous(body["previous"])
+        self.explanations(report, body.get("explanations", []))
         return report
 
     def previous(self, raw: Any) -> PreviousYear:
@@ -255,6 +265,18 @@ class _Loader:
             values=values,
             paragraphs=tuple(_clean_text(p) for p in paragraphs),
         )
+
+    def explanations(self, report: Report, entries: Any) -> None:
+        if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
+            raise self.invalid("bad_explanations")
+        for entry in entries:
+            where = Message("project.explanation")
+            subject, facts = entry.get("finding"), entry.get("message")
+            if not isinstance(subject, str) or not isinstance(facts, str):
+                raise self.invalid("bad_explanations")
+            text = self.text(entry.get("text", ""), where)
+            if text.strip():
+                report.explanations[(_clean_text(subject), _clean_text(facts))] = text
 
     def sections(self, report: Report, sections: Any) -> None:
         fmt = report.format

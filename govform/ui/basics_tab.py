@@ -1,27 +1,144 @@
-"""The 基本信息 tab: the agency, its kind, the year, the signature date, the preamble and the format."""
+"""The 基本信息 tab: the agency (and where its name breaks into lines), its kind, the year, the signature
+date, the preamble and the format."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QComboBox, QDateEdit, QFormLayout, QFrame, QLabel, QScrollArea, QSpinBox, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QSpinBox,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
-from govform.ui import words
-from govform.ui.text_edits import ParagraphEdit, TitleEdit
+from govform.ui import look, words
+from govform.ui.controller import title_lines
+from govform.ui.text_edits import ParagraphEdit, TitleEdit, clean_paragraphs, to_history
 from govform.ui.undo import Edits
 
-NO_DATE = QDate(2000, 1, 1)  # the QDateEdit minimum, shown as "未填写"
+if TYPE_CHECKING:
+    from PySide6.QtGui import QKeyEvent
 
 
-def qt_date_format(pattern: str) -> str:
-    """The format's date pattern ("{year}年{month}月{day}日") as a Qt display format ("yyyy年M月d日")."""
-    return pattern.replace("{year}", "yyyy").replace("{month}", "M").replace("{day}", "d")
+class YearBox(QSpinBox):
+    """The report year: Ctrl+Z/Ctrl+Y undo and redo the project, not the box's own typing."""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if not to_history(self, event):
+            super().keyPressEvent(event)
+
+
+class DateField(QWidget):
+    """A date typed as the clerk writes it (2026年1月15日, 2026-1-15, 2026.1.15, 2026/1/15, 20260115) or
+    picked from a calendar; what is not a date stays as typed, with the reason under it."""
+
+    def __init__(self, edits: Edits, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._edits = edits
+        self.line = TitleEdit()
+        self.line.setPlaceholderText(self.tr("未填写（如 2026年1月15日）"))
+        self.line.new_step.connect(edits.begin_typing)
+        self.line.editingFinished.connect(self.commit)
+        self.setFocusProxy(self.line)
+        self.button = QToolButton()
+        self.button.setArrowType(Qt.ArrowType.DownArrow)
+        self.button.setToolTip(self.tr("从日历中选择（Alt+↓）"))
+        self.button.setAccessibleName(self.tr("日历"))
+        self.button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.button.clicked.connect(self.open_calendar)
+        self.problem = QLabel()  # one line: a wrapping label would make the whole form lay out by width
+        self.problem.hide()
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.line, 1)
+        row.addWidget(self.button)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addLayout(row)
+        outer.addWidget(self.problem)
+        self._calendar = None
+        self.line.popup = self.open_calendar
+
+    def show_date(self, date: dt.date | None) -> None:
+        """Show the report's date (after a load, an undo or an accepted entry) and drop any complaint."""
+        report = self._edits.report
+        text = report.format.format_date(date.year, date.month, date.day) if date else ""
+        if self.line.text() != text:
+            self.line.setText(text)
+        self.problem.hide()
+
+    def commit(self) -> None:
+        """The clerk is done typing (Enter, Tab, a click elsewhere): store the date, or say what is wrong."""
+        from govform.domain.dates import DateError, parse_date  # with the first date typed, not at start-up
+
+        try:
+            date = parse_date(self.line.text())
+        except DateError as error:
+            from PySide6.QtGui import QPalette
+
+            palette = self.problem.palette()  # red, by its palette: a style sheet costs much more
+            palette.setColor(QPalette.ColorRole.WindowText, look.ERROR_LINE)
+            self.problem.setPalette(palette)
+            self.problem.setText(words.text(error.message))
+            self.problem.show()
+            return
+        self.problem.hide()
+        self._edits.set_meta("signed_on", date)
+        self.show_date(date)
+
+    def opening_date(self) -> dt.date:
+        """Where the calendar opens: the date set, else today if it is in the year after the report year
+        (when reports are signed), else 1 January of that year."""
+        signed = self._edits.report.signed_on
+        if signed is not None:
+            return signed
+        today, due = dt.date.today(), self._edits.report.year + 1
+        return today if today.year == due else dt.date(due, 1, 1)
+
+    def open_calendar(self) -> None:
+        from PySide6.QtCore import QDate, QLocale
+        from PySide6.QtWidgets import QCalendarWidget
+
+        if self._calendar is None:
+            words.use_locale()
+            calendar = QCalendarWidget(self)
+            calendar.setWindowFlags(Qt.WindowType.Popup)
+            calendar.setLocale(QLocale())  # the window's language (app.py sets the default locale)
+            calendar.setFirstDayOfWeek(Qt.DayOfWeek.Monday)
+            calendar.setGridVisible(True)
+            calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
+            calendar.activated.connect(self._picked)
+            calendar.clicked.connect(self._picked)
+            self._calendar = calendar
+        calendar = self._calendar
+        day = self.opening_date()
+        calendar.setSelectedDate(QDate(day.year, day.month, day.day))
+        calendar.setCurrentPage(day.year, day.month)
+        calendar.adjustSize()
+        calendar.move(self.line.mapToGlobal(self.line.rect().bottomLeft()))
+        calendar.show()
+        calendar.setFocus(Qt.FocusReason.PopupFocusReason)
+
+    def _picked(self, date) -> None:
+        self._calendar.hide()  # type: ignore[union-attr]
+        self.line.setFocus(Qt.FocusReason.OtherFocusReason)
+        picked = dt.date(date.year(), date.month(), date.day())
+        self._edits.set_meta("signed_on", picked)
+        self.show_date(picked)
 
 
 class BasicsTab(QScrollArea):
-    """基本信息: the agency, its kind, the year, the signature date, the preamble and the format."""
+    """基本信息: the agency, where its name breaks, its kind, the year, the date, the preamble, the format."""
 
     def __init__(self, edits: Edits, parent: QWidget | None = None):
         super().__init__(parent)
@@ -31,7 +148,7 @@ class BasicsTab(QScrollArea):
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         inner = QWidget()
-        form = QFormLayout(inner)
+        form = self.form = QFormLayout(inner)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
 
         def label(name: str, key: str) -> str:
@@ -39,9 +156,14 @@ class BasicsTab(QScrollArea):
 
         self.agency = TitleEdit(report.agency)
         self.agency.setPlaceholderText(self.tr("如：重庆市长寿区长寿湖镇人民政府"))
-        self.agency.focused.connect(edits.begin_typing)
+        self.agency.new_step.connect(edits.begin_typing)
         self.agency.textEdited.connect(lambda text: edits.set_meta("agency", text, typing=True))
         form.addRow(label("agency", "A"), self.agency)
+
+        # 机关全称的回行: a row made when a name first needs more than one title line (most fit one).
+        self.agency_lines: ParagraphEdit | None = None
+        self.title_preview: QLabel | None = None
+        self._lines_box: QWidget | None = None
 
         self.agency_kind = QComboBox()
         for kind in fmt.agency_kinds:
@@ -49,23 +171,21 @@ class BasicsTab(QScrollArea):
         self.agency_kind.activated.connect(lambda _: edits.set_meta("agency_kind", self.agency_kind.currentData()))
         form.addRow(label("agency_kind", "K"), self.agency_kind)
 
-        self.year = QSpinBox()
+        self.year = YearBox()
         self.year.setRange(2000, 2099)
         self.year.setSuffix(self.tr(" 年度"))
         self.year.valueChanged.connect(lambda value: self._unless_showing(lambda: edits.set_meta("year", value)))
         form.addRow(label("year", "Y"), self.year)
 
-        self.signed_on = QDateEdit()
-        self.signed_on.setCalendarPopup(True)
-        self.signed_on.setDisplayFormat(qt_date_format(fmt.date_pattern))
-        self.signed_on.setMinimumDate(NO_DATE)
-        self.signed_on.setSpecialValueText(self.tr("未填写"))
-        self.signed_on.dateChanged.connect(lambda date: self._unless_showing(lambda: self._set_date(date)))
-        form.addRow(label("signed_on", "D"), self.signed_on)
+        self.signed_on = DateField(edits)
+        date_label = QLabel(label("signed_on", "D"))
+        date_label.setBuddy(self.signed_on.line)  # a buddy must take focus itself: the box does, not its frame
+        form.addRow(date_label, self.signed_on)
 
         self.preamble = ParagraphEdit(lines=6)
         self.preamble.setPlaceholderText(self.tr("报告正文之前的说明：编制依据、报告的组成部分、统计期限等。"))
-        self.preamble.focused.connect(edits.begin_typing)
+        self.preamble.clean_paste = clean_paragraphs
+        self.preamble.new_step.connect(edits.begin_typing)
         self.preamble.typed.connect(lambda text: edits.set_meta("preamble", text, typing=True))
         form.addRow(label("preamble", "P"), self.preamble)
 
@@ -86,20 +206,68 @@ class BasicsTab(QScrollArea):
         if not self._showing:
             action()
 
-    def _set_date(self, date: QDate) -> None:
-        value = None if date == NO_DATE else dt.date(date.year(), date.month(), date.day())
-        self._edits.set_meta("signed_on", value)
-
-    def show_report(self) -> None:
+    def show_report(self, name: str | None = None) -> None:
+        """Show the report's fields (only `name` when one changed: a date being typed elsewhere stays)."""
         report = self._edits.report
         self._showing = True
         try:
-            if self.agency.text() != report.agency:
-                self.agency.setText(report.agency)
-            self.agency_kind.setCurrentIndex(self.agency_kind.findData(report.agency_kind))
-            self.year.setValue(report.year)
-            d = report.signed_on
-            self.signed_on.setDate(QDate(d.year, d.month, d.day) if d else NO_DATE)
-            self.preamble.show_text(report.preamble)
+            if name in (None, "agency"):
+                self.agency.show_text(report.agency)
+            if name in (None, "agency_lines") and self.agency_lines is not None:
+                self.agency_lines.show_text(report.agency_lines)
+            if name in (None, "agency_kind"):
+                self.agency_kind.setCurrentIndex(self.agency_kind.findData(report.agency_kind))
+            if name in (None, "year"):
+                self.year.setValue(report.year)
+            if name in (None, "signed_on"):
+                self.signed_on.show_date(report.signed_on)
+            if name in (None, "preamble"):
+                self.preamble.show_text(report.preamble)
+            if name in (None, "agency", "agency_lines"):
+                self._show_title_lines()
         finally:
             self._showing = False
+
+    def _add_lines_row(self) -> None:
+        """The 机关全称的回行 row, under the agency's name: where the clerk may break the name into lines."""
+        edits = self._edits
+        lines = self.agency_lines = ParagraphEdit(lines=2)
+        lines.setPlaceholderText(self.tr("机关全称在标题中一行排不下时，可在此按词分行（每行一行）；留空则自动分行。"))
+        lines.setMaximumHeight(lines.fontMetrics().lineSpacing() * 3 + 14)
+        lines.show_text(edits.report.agency_lines)
+        lines.new_step.connect(edits.begin_typing)
+        lines.typed.connect(lambda text: edits.set_meta("agency_lines", text, typing=True))
+        self.title_preview = QLabel()
+        self.title_preview.setWordWrap(True)
+        box = self._lines_box = QWidget()
+        layout = QFormLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addRow(lines)
+        layout.addRow(self.title_preview)
+        label = QLabel(
+            self.tr("{label}(&{key})：").format(
+                label=words.text(edits.report.format.field_label("agency_lines")), key="L"
+            )
+        )
+        label.setBuddy(lines)
+        self.form.insertRow(1, label, box)
+
+    def _show_title_lines(self) -> None:
+        """The line-break field shows once the name needs more than one title line (or has breaks set)."""
+        report = self._edits.report
+        lines = title_lines(report.agency, report.agency_lines)
+        needed = len(lines) > 1 or bool(report.agency_lines.strip())
+        if self._lines_box is None:
+            if not needed:
+                return
+            self._add_lines_row()
+        assert self._lines_box is not None and self.title_preview is not None
+        self.form.setRowVisible(self._lines_box, needed)
+        if not needed:
+            return
+        own = report.agency_lines.strip()
+        if own and "".join(own.split("\n")) != report.agency.strip():
+            note = self.tr("分行后的文字与机关全称不一致，导出时将自动分行：")
+        else:
+            note = self.tr("标题中排为{count}行：").format(count=len(lines))
+        self.title_preview.setText(note + self.tr(" ｜ ").join(lines))

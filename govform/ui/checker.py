@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from govform.domain.format import Cell, Sum
-from govform.domain.rules import Finding, validate
+from govform.domain.rules import Finding, explanation, is_missing, validate
 from govform.ui.document import Document
 
 TEXT_DEBOUNCE_MS = 300
@@ -19,15 +19,18 @@ class Checker(QObject):
 
     def __init__(self, document: Document, parent: QObject | None = None):
         super().__init__(parent)
-        self._report = document.report
+        self.report = self._report = document.report
         self._preview: tuple[str, Cell, str] | None = None
         self._sum_rules = {rule.id for rule in self._report.format.rules if isinstance(rule, Sum)}
         self._timer = QTimer(self, singleShot=True, interval=TEXT_DEBOUNCE_MS)
         self._timer.timeout.connect(self.refresh)
-        self.findings: list[Finding] = validate(self._report)
+        self.findings: list[Finding] = []
+        self.explanations: dict[int, str] = {}  # by the index of an explained warning in `findings`
+        self._take(validate(self._report))
         signals = document.signals
         signals.cellsChanged.connect(self.refresh)
         signals.subsectionsChanged.connect(self.refresh)
+        signals.explanationChanged.connect(self._on_explanation)
         signals.textChanged.connect(self._later)
         signals.metaChanged.connect(self._on_meta)
 
@@ -49,8 +52,31 @@ class Checker(QObject):
             report = report.with_cell(table_id, row, column, report.parse(table_id, row, column, text))
         findings = validate(report)
         if findings != self.findings:
-            self.findings = findings
+            self._take(findings)
             self.findingsChanged.emit()
+
+    def _take(self, findings: list[Finding]) -> None:
+        self.findings = findings
+        report = self._report
+        self.explanations = {}
+        if report.explanations:
+            for index, finding in enumerate(findings):
+                said = explanation(report, finding)
+                if said is not None:
+                    self.explanations[index] = said
+        explained = {id(findings[index]) for index in self.explanations}
+        self._states = {
+            id(f): "explained" if id(f) in explained else "missing" if is_missing(f) else str(f.severity)
+            for f in findings
+        }
+
+    def state(self, finding: Finding) -> str:
+        """ "error", "warning", "missing" (not filled in yet) or "explained" (a warning the clerk explained)."""
+        return self._states.get(id(finding)) or str(finding.severity)
+
+    def _on_explanation(self) -> None:
+        self._take(self.findings)
+        self.findingsChanged.emit()
 
     def preview(self, table_id: str, cell: Cell, text: str) -> None:
         """Check as if `text` were entered in that cell (an open editor's uncommitted text)."""
@@ -63,8 +89,21 @@ class Checker(QObject):
             self.refresh()
 
     def counts(self) -> tuple[int, int]:
+        """Errors and warnings as `govform check` counts them (explained warnings apart)."""
         errors = sum(f.is_error for f in self.findings)
-        return errors, len(self.findings) - errors
+        return errors, len(self.findings) - errors - len(self.explanations)
+
+    def tally(self) -> tuple[int, int, int, int]:
+        """What the status bar says: (still to fill in, errors, warnings, explained warnings)."""
+        missing = errors = warnings = 0
+        for index, finding in enumerate(self.findings):
+            if is_missing(finding):
+                missing += 1
+            elif finding.is_error:
+                errors += 1
+            elif index not in self.explanations:
+                warnings += 1
+        return missing, errors, warnings, len(self.explanations)
 
     def marked_cells(self, table_id: str) -> dict[Cell, list[Finding]]:
         """The findings each cell of a table shows. A sum finding marks its total, not all its parts."""
@@ -77,6 +116,11 @@ class Checker(QObject):
                 marked.setdefault(ref.cell, []).append(finding)
         return marked
 
+    def missing_in(self, section_id: str | None) -> int:
+        """What is still to fill in on a section's tab (None: the basic information)."""
+        return sum(f.section == section_id and is_missing(f) for f in self.findings)
+
     def errors_in(self, section_id: str | None) -> int:
-        """Errors belonging to a section's tab (None: the basic information)."""
-        return sum(f.is_error and f.section == section_id for f in self.findings)
+        """Errors belonging to a section's tab (None: the basic information), not counting what is still to
+        be filled in: a tab not started yet is not a failure."""
+        return sum(f.is_error and f.section == section_id and not is_missing(f) for f in self.findings)

@@ -1,77 +1,125 @@
-"""What happens when the clerk opens, creates, saves, exports or closes: decisions, not widgets.
+"""What happens when the clerk opens, creates, saves, imports, exports, checks a folder or closes: decisions,
+not widgets.
 
 The controller talks to its view only through the small `View` protocol, so tests drive it with a fake.
+Slow work (an export through LibreOffice, reading a workbook, checking a folder of reports) is handed to the
+view as a `Job`, which the window runs off its thread and the fake runs at once.
 """
 
 from __future__ import annotations
 
-import enum
-from dataclasses import dataclass
+import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Any
 
-from govform.domain.format import DEFAULT_FORMAT, Format, FormatError, format_names, load_format
-from govform.domain.report import Report
+from govform.domain.format import Format, FormatError, format_names, load_format
+from govform.domain.messages import Message
+from govform.domain.report import Report, Subsection
 from govform.domain.rules import validate
-from govform.io import registry
-from govform.io.export_fonts import FONT_PRESETS
-from govform.io.project import SUFFIX, ProjectError, load_project, save_project
+from govform.domain.text import balanced_lines
+from govform.io.gbt9704 import TITLE_CHARS
+from govform.io.project import SUFFIX, ProjectError, dumps_project, load_project, loads_project, save_project
 from govform.ui import words
 from govform.ui.document import Document
 from govform.ui.recovery import Autosaver, Journal, Orphan
-from govform.ui.settings import EXPORT_FONTS, LAST_PROJECT, RECENT_FILES, Settings
+from govform.ui.settings import EXPORT_FONTS, LAST_PROJECT, RECENT_FILES, SIGNATURE_INDENT, Settings
+
+if TYPE_CHECKING:  # the view's protocol is for readers and type checkers; defining it costs the start-up
+    from typing import Protocol
+
+    from govform.io import registry
+    from govform.ui.answers import FileChoice, NewReport, Unsaved
+
+    class View(Protocol):
+        def show_document(self, document: Document) -> None: ...
+
+        def ask_open_path(self, folder: Path, kinds: list[FileChoice]) -> Path | None: ...
+
+        def ask_save_path(self, suggested: Path) -> Path | None: ...
+
+        def ask_export_path(self, suggested: Path, kind: FileChoice) -> Path | None: ...
+
+        def ask_folder(self, title: str, folder: Path) -> Path | None: ...
+
+        def ask_new_report(self, formats: list[Format]) -> NewReport | None: ...
+
+        def ask_unsaved(self, name: str) -> Unsaved: ...
+
+        def ask_restore(self, orphan: Orphan) -> bool: ...
+
+        def ask_export_with_errors(self, errors: int) -> bool: ...
+
+        def show_error(self, message: str) -> None: ...
+
+        def show_status(self, message: str) -> None: ...
+
+        def show_notes(self, title: str, lines: list[str]) -> None: ...
+
+        def offer_file(self, message: str, path: Path) -> None: ...
+
+        def run_job(self, job: Job) -> None: ...
+
+        def update_title(self) -> None: ...
+
+        def set_recent_files(self, paths: list[str]) -> None: ...
 
 
-class Unsaved(enum.Enum):
-    SAVE = "save"
-    DISCARD = "discard"
-    CANCEL = "cancel"
+# govform.io.registry (what can be exported and imported) and govform.ui.answers (the view's answers: file
+# kinds, a new report's particulars, what to do with unsaved changes) are imported where they are used: the
+# window's menus of exporters and importers are filled when first opened, and their records cost the first
+# paint ~3 ms.
 
 
-@dataclass(slots=True)
-class NewReport:
-    agency: str
-    year: int
-    agency_kind: str
-    format: str = DEFAULT_FORMAT
+Progress = Callable[[int, int], None]
 
 
-@dataclass(slots=True)
-class FileChoice:
-    """A kind of file the clerk can export to or open, as menus and file dialogs show it."""
+class Job:
+    """Work to run off the window's thread: `work(progress, cancelled)` there, then `done(result)` back on the
+    window's thread. `steps`: it reports progress (a progress dialog); `cancellable`: it stops when asked."""
 
-    suffix: str
-    name: str  # "Word 文档", in the window's language
+    __slots__ = ("cancellable", "done", "steps", "title", "work")
+
+    def __init__(
+        self,
+        title: str,
+        work: Callable[[Progress, Callable[[], bool]], Any],
+        done: Callable[[Any], None],
+        *,
+        steps: bool = False,
+        cancellable: bool = False,
+    ):
+        self.title = title
+        self.work = work
+        self.done = done
+        self.steps = steps
+        self.cancellable = cancellable
 
 
-class View(Protocol):
-    def show_document(self, document: Document) -> None: ...
+class Failed:
+    """What a job's work returns instead of a result when it could not be done: the reason, for the clerk."""
 
-    def ask_open_path(self) -> Path | None: ...
+    __slots__ = ("message",)
 
-    def ask_save_path(self, suggested: str) -> Path | None: ...
+    def __init__(self, message: str):
+        self.message = message
 
-    def ask_export_path(self, suggested: str, kind: FileChoice) -> Path | None: ...
 
-    def ask_new_report(self, formats: list[Format]) -> NewReport | None: ...
+def title_lines(agency: str, agency_lines: str) -> list[str]:
+    """The agency's name as the export sets it in the title (2号, 20 characters to a line)."""
+    return balanced_lines(" ".join(agency.split()), TITLE_CHARS, agency_lines)
 
-    def ask_unsaved(self, name: str) -> Unsaved: ...
 
-    def ask_restore(self, orphan: Orphan) -> bool: ...
+def documents_folder() -> Path:
+    """The clerk's 文档 folder, where a file dialog starts when the report has no folder of its own yet."""
+    from PySide6.QtCore import QStandardPaths
 
-    def ask_export_with_errors(self, errors: int) -> bool: ...
-
-    def show_error(self, message: str) -> None: ...
-
-    def show_status(self, message: str) -> None: ...
-
-    def update_title(self) -> None: ...
-
-    def set_recent_files(self, paths: list[str]) -> None: ...
+    found = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(found) if found and Path(found).is_dir() else Path.home()  # never the program's own folder
 
 
 class Controller:
-    """Open, new, save, export, close-confirm and recovery decisions for one window."""
+    """Open, new, save, import, export, batch check, close-confirm and recovery decisions for one window."""
 
     def __init__(
         self,
@@ -87,6 +135,7 @@ class Controller:
         self.autosaver = autosaver
         self.sample = sample
         self.document: Document | None = None
+        self.busy = False  # a job is running: another export or check waits for it
 
     # -- starting --------------------------------------------------------------------------------
 
@@ -123,6 +172,11 @@ class Controller:
         """The shipped sample, as an untitled copy: saving asks where, so the shipped file stays as it is."""
         self.show(self.load(self.sample))
 
+    def is_sample(self, document: Document | None = None) -> bool:
+        """Whether `document` (default: the open one) is the shipped sample, not yet saved as the clerk's."""
+        document = document or self.document
+        return document is not None and document.sample
+
     # -- files -----------------------------------------------------------------------------------
 
     def load(self, path: Path) -> Document:
@@ -130,7 +184,7 @@ class Controller:
         path = path.resolve()
         report = load_project(path)
         if path == self.sample.resolve():
-            return Document(report, None, name=path.name)
+            return Document(report, None, name=words.translate("Controller", "示例报告（未保存）"), sample=True)
         return Document(report, path)
 
     def open_path(self, path: Path) -> bool:
@@ -145,11 +199,18 @@ class Controller:
             self._remember(document.path)
         return True
 
+    def folder(self) -> Path:
+        """Where file dialogs start: the open project's folder, else the clerk's 文档."""
+        document = self.document
+        if document is not None and document.path is not None:
+            return document.path.parent
+        return documents_folder()
+
     def open(self) -> None:
         """文件 › 打开."""
         if not self.confirm_close():
             return
-        path = self.view.ask_open_path()
+        path = self.view.ask_open_path(self.folder(), [self.project_kind()])
         if path is not None:
             self.open_path(path)
 
@@ -158,21 +219,45 @@ class Controller:
             self.open_path(Path(path))
 
     def drop(self, path: Path) -> None:
-        """A file dropped onto the window."""
+        """A file dropped onto the window: a project opens; a document govform can import becomes a new
+        report (a Word report once the DOCX importer is registered)."""
+        from govform.io import registry
+
         if not self.accepts_drop(path):
-            message = words.translate("Controller", "只能打开项目文件（{suffix}）：“{name}”不是。")
-            self.view.show_error(message.format(suffix=SUFFIX, name=path.name))
+            known = "、".join([SUFFIX, *registry.IMPORTERS])
+            message = words.translate("Controller", "不能打开“{name}”：可以打开或导入的文件是 {known}。")
+            self.view.show_error(message.format(name=path.name, known=known))
             return
-        if self.confirm_close():
-            self.open_path(path)
+        if path.suffix.lower() == SUFFIX:
+            if self.confirm_close():
+                self.open_path(path)
+            return
+        self.import_report(path)
 
     @staticmethod
     def accepts_drop(path: Path) -> bool:
-        return path.suffix == SUFFIX
+        from govform.io import registry
+
+        suffix = path.suffix.lower()
+        return suffix == SUFFIX or suffix in registry.IMPORTERS
 
     @staticmethod
     def project_suffix() -> str:
         return SUFFIX
+
+    @staticmethod
+    def project_kind() -> FileChoice:
+        from govform.ui.answers import FileChoice
+
+        return FileChoice(SUFFIX, words.translate("Controller", "年报项目"))
+
+    @staticmethod
+    def import_kinds() -> list[FileChoice]:
+        """What a new report can be made from (the 导入 menu), as the registry of importers has it."""
+        from govform.io import registry
+        from govform.ui.answers import FileChoice
+
+        return [FileChoice(suffix, words.text(kind.name)) for suffix, kind in registry.IMPORTERS.items()]
 
     def formats(self) -> list[Format]:
         """The report formats a new report can be written in, newest first (a broken one is reported)."""
@@ -198,6 +283,119 @@ class Controller:
         report = Report.new(fmt, agency=answer.agency, year=answer.year, agency_kind=answer.agency_kind)
         self.show(Document(report, None, name=self._suggested_name(report)))
 
+    def start_from_last_year(self) -> None:
+        """文件 › 从上年报告开始: last year's project (or a document govform can import) as this year's draft:
+        the agency, its kind, the opening part and the text kept to be revised, the figures blank."""
+        if not self.confirm_close():
+            return
+        kinds = [self.project_kind(), *self.import_kinds()]
+        path = self.view.ask_open_path(self.folder(), kinds)
+        if path is None:
+            return
+        if path.suffix.lower() == SUFFIX:
+            try:
+                last = load_project(path)
+            except ProjectError as error:
+                self.view.show_error(words.text(error.message))
+                return
+            self.show(Document(self._next_year(last), None, name=self._suggested_name(last, last.year + 1)))
+            return
+        self._read_report(path, lambda result: self._show_next_year(result))
+
+    def _show_next_year(self, result: registry.ImportResult) -> None:
+        last = result.report
+        self.show(Document(self._next_year(last), None, name=self._suggested_name(last, last.year + 1)))
+
+    @staticmethod
+    def _next_year(last: Report) -> Report:
+        report = Report.new(last.format, agency=last.agency, year=last.year + 1, agency_kind=last.agency_kind)
+        report.agency_lines = last.agency_lines
+        report.preamble = last.preamble.replace(str(last.year), str(last.year + 1))
+        for section_id, narrative in last.narratives.items():
+            target = report.narratives[section_id]
+            target.text = narrative.text
+            if narrative.subsections:
+                target.subsections = [Subsection(s.title, s.text) for s in narrative.subsections]
+        return report
+
+    def import_report(self, path: Path | None = None, suffix: str | None = None) -> None:
+        """文件 › 导入 › 从…新建: a document read as a new, untitled report, with what was read and how."""
+        if not self.confirm_close():
+            return
+        if path is None:
+            kinds = [k for k in self.import_kinds() if suffix is None or k.suffix == suffix]
+            path = self.view.ask_open_path(self.folder(), kinds)
+            if path is None:
+                return
+        self._read_report(path, self._show_imported)
+
+    def _read_report(self, path: Path, then: Callable[[registry.ImportResult], None]) -> None:
+        from govform.io import registry
+
+        def work(progress: Progress, cancelled: Callable[[], bool]) -> registry.ImportResult | Failed:
+            try:
+                return registry.importer(path).function()(path)
+            except (registry.ImportFailed, registry.UnknownKind) as error:
+                return Failed(words.text(error.message))
+
+        def done(result: registry.ImportResult | Failed) -> None:
+            if isinstance(result, Failed):
+                self.view.show_error(result.message)
+                return
+            then(result)
+
+        self._run(Job(words.translate("Controller", "正在读取“{name}”…").format(name=path.name), work, done))
+
+    def _show_imported(self, result: registry.ImportResult) -> None:
+        report = result.report
+        self.show(Document(report, None, name=self._suggested_name(report)))
+        if result.notes:
+            self.view.show_notes(
+                words.translate("Controller", "导入的情况"), [words.text(note.message) for note in result.notes]
+            )
+
+    def import_tables(self) -> None:
+        """文件 › 导入 › 表格数据: the three tables' figures from a workbook into the open report, as one undo
+        step; what was read, blank or refused is listed."""
+        from govform.io import registry
+        from govform.ui.answers import FileChoice
+
+        document = self._current()
+        path = self.view.ask_open_path(self.folder(), [FileChoice(".xlsx", words.text(Message("io.kind.xlsx")))])
+        if path is None:
+            return
+
+        def work(progress: Progress, cancelled: Callable[[], bool]) -> Any:
+            from govform.io.xlsx_import import read_table_values
+
+            try:
+                return read_table_values(path, snapshot)
+            except registry.ImportFailed as error:
+                return Failed(words.text(error.message))
+
+        def done(result: Any) -> None:
+            if isinstance(result, Failed):
+                self.view.show_error(result.message)
+                return
+            if self.document is not document:
+                return  # another report was opened meanwhile
+            from govform.ui.undo import Edits
+
+            changes = result.changes(document.report)
+            label = words.translate("Controller", "导入表格数据（{name}）").format(name=path.name)
+            changed = Edits(document).set_tables(changes, label)
+            notes = [words.text(note.message) for note in result.notes]
+            count = sum(len(cells) for cells in changes.values())
+            summary = (
+                words.translate("Controller", "改动了 {count} 个格子，可以撤销。")
+                if changed
+                else words.translate("Controller", "表格中的数字与报告相同，没有改动。")
+            )
+            self.view.show_notes(words.translate("Controller", "导入表格数据"), [summary.format(count=count), *notes])
+
+        snapshot = self._snapshot(document)
+        self._run(Job(words.translate("Controller", "正在读取“{name}”…").format(name=path.name), work, done))
+
     def save(self) -> bool:
         document = self._current()
         if document.path is None:
@@ -206,7 +404,8 @@ class Controller:
 
     def save_as(self) -> bool:
         document = self._current()
-        path = self.view.ask_save_path(document.name)
+        suggested = document.name if not document.sample else self._suggested_name(document.report)
+        path = self.view.ask_save_path(self.folder() / suggested)
         if path is None:
             return False
         if path.suffix != SUFFIX:
@@ -228,32 +427,135 @@ class Controller:
         self.view.show_status(words.translate("Controller", "已保存到 {path}").format(path=path))
         return True
 
+    # -- exporting -------------------------------------------------------------------------------
+
     @staticmethod
     def export_kinds() -> list[FileChoice]:
         """What the report can be exported as (the 导出 menu), as the registry of exporters has it."""
+        from govform.io import registry
+        from govform.ui.answers import FileChoice
+
         return [FileChoice(suffix, words.text(kind.name)) for suffix, kind in registry.EXPORTERS.items()]
 
+    def export_options(self) -> registry.ExportOptions:
+        from govform.io import registry
+        from govform.io.export_fonts import FONT_PRESETS
+
+        return registry.ExportOptions(
+            fonts=FONT_PRESETS[self.settings.get(EXPORT_FONTS)], signature_indent=self.settings.get(SIGNATURE_INDENT)
+        )
+
+    def export_first(self) -> None:
+        """Ctrl+E: the first kind the registry lists (the Word document)."""
+        self.export(self.export_kinds()[0].suffix)
+
     def export(self, suffix: str) -> None:
-        """文件 › 导出…: a report with errors exports as a draft once the clerk agrees. The exporter's module
-        (python-docx, …) loads here, not when the window opens."""
+        """文件 › 导出…: a report with errors exports as a draft once the clerk agrees. The report as it is
+        now is written off the window's thread (a PDF takes seconds), so the clerk can go on typing."""
+        from govform.io import registry
+
         document = self._current()
         kind = next(choice for choice in self.export_kinds() if choice.suffix == suffix)
         errors = sum(finding.is_error for finding in validate(document.report))
         if errors and not self.view.ask_export_with_errors(errors):
             return
         suggested = Path(self._suggested_name(document.report)).with_suffix(suffix).name
-        path = self.view.ask_export_path(suggested, kind)
+        path = self.view.ask_export_path(self.folder() / suggested, kind)
         if path is None:
             return
         if path.suffix.lower() != suffix:
             path = path.with_name(path.name + suffix)
-        options = registry.ExportOptions(fonts=FONT_PRESETS[self.settings.get(EXPORT_FONTS)])
-        try:
-            registry.export(document.report, path, options)
-        except (registry.ExportError, registry.UnknownKind) as error:
-            self.view.show_error(words.text(error.message))
+        snapshot, options = self._snapshot(document), self.export_options()
+
+        def work(progress: Progress, cancelled: Callable[[], bool]) -> Failed | None:
+            try:
+                registry.export(snapshot, path, options)
+            except (registry.ExportError, registry.UnknownKind) as error:
+                return Failed(words.text(error.message))
+            return None
+
+        def done(result: Failed | None) -> None:
+            if isinstance(result, Failed):
+                self.view.show_error(result.message)
+                return
+            self.view.show_status(words.translate("Controller", "已导出 {path}").format(path=path))
+            self.view.offer_file(words.translate("Controller", "已导出“{name}”。").format(name=path.name), path)
+
+        self._run(Job(words.translate("Controller", "正在导出{kind}…").format(kind=kind.name), work, done))
+
+    # -- the district office's batch check ---------------------------------------------------------
+
+    def batch_check(self) -> None:
+        """工具 › 批量检查文件夹: every report under a folder checked, a summary workbook written beside it."""
+        from govform.io import registry
+        from govform.ui.answers import FileChoice
+
+        folder = self.view.ask_folder(words.translate("Controller", "选择要检查的文件夹"), self.folder())
+        if folder is None:
             return
-        self.view.show_status(words.translate("Controller", "已导出 {path}").format(path=path))
+        stamp = dt.date.today().strftime("%Y%m%d")
+        name = words.translate("Controller", "年报检查汇总-{date}.xlsx").format(date=stamp)
+        summary = self.view.ask_export_path(folder / name, FileChoice(".xlsx", words.text(Message("io.kind.xlsx"))))
+        if summary is None:
+            return
+        if summary.suffix.lower() != ".xlsx":
+            summary = summary.with_name(summary.name + ".xlsx")
+        language = words.language()
+
+        def work(progress: Progress, cancelled: Callable[[], bool]) -> Any:
+            from govform import batch
+            from govform.io.summary_xlsx import write_summary
+
+            result = batch.check([folder], language=language, progress=progress, cancelled=cancelled, exclude=[summary])
+            if result.cancelled:
+                return result
+            if not result.reports:
+                return Failed(words.text(Message("batch.nothing", paths=str(folder))))
+            try:
+                write_summary(result.reports, summary, language)
+            except registry.ExportError as error:
+                return Failed(words.text(error.message))
+            return result
+
+        def done(result: Any) -> None:
+            if isinstance(result, Failed):
+                self.view.show_error(result.message)
+                return
+            if result.cancelled:
+                stopped = words.translate("Controller", "批量检查已取消（检查了 {done}/{total} 份）。")
+                self.view.show_status(stopped.format(done=len(result.reports), total=result.total))
+                return
+            counts = words.text(Message("batch.totals", total=len(result.reports), **result.counts()))
+            self.view.offer_file(counts, summary)
+
+        self._run(
+            Job(
+                words.translate("Controller", "正在批量检查“{name}”…").format(name=folder.name),
+                work,
+                done,
+                steps=True,
+                cancellable=True,
+            )
+        )
+
+    def _run(self, job: Job) -> None:
+        if self.busy:
+            self.view.show_status(words.translate("Controller", "请等上一项工作完成。"))
+            return
+        self.busy = True
+        done = job.done
+
+        def finished(result: Any) -> None:
+            self.busy = False
+            done(result)
+
+        job.done = finished
+        self.view.run_job(job)
+
+    @staticmethod
+    def _snapshot(document: Document) -> Report:
+        """A copy of the report to hand to another thread: the clerk may type on while it is written."""
+        return loads_project(dumps_project(document.report), document.name)
 
     # -- closing ---------------------------------------------------------------------------------
 
@@ -262,6 +564,8 @@ class Controller:
         document = self.document
         if document is None or not document.modified:
             return True
+        from govform.ui.answers import Unsaved
+
         answer = self.view.ask_unsaved(document.name)
         if answer is Unsaved.SAVE:
             return self.save()
@@ -274,6 +578,18 @@ class Controller:
         if self.journal is not None:
             self.journal.close()
         return True
+
+    # -- what the guide says about files -------------------------------------------------------------
+
+    def places(self) -> dict[str, str]:
+        """Where govform keeps its own files: "settings", "recovery" (the journals), "documents"."""
+        found = {"documents": str(documents_folder())}
+        where = self.settings.location()
+        if where:
+            found["settings"] = where
+        if self.journal is not None:
+            found["recovery"] = str(self.journal.directory)
+        return found
 
     # -- helpers ---------------------------------------------------------------------------------
 
@@ -295,6 +611,6 @@ class Controller:
         self.view.set_recent_files(self.settings.add_recent(str(path)))
 
     @staticmethod
-    def _suggested_name(report: Report) -> str:
+    def _suggested_name(report: Report, year: int | None = None) -> str:
         untitled = words.translate("Controller", "未命名")
-        return report.format.export_stem(report.agency or untitled, report.year) + SUFFIX
+        return report.format.export_stem(report.agency or untitled, year or report.year) + SUFFIX

@@ -8,7 +8,15 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
-from govform.domain.report import CellsChanged, Change, MetaChanged, Report, SubsectionsChanged, TextChanged
+from govform.domain.report import (
+    CellsChanged,
+    Change,
+    ExplanationChanged,
+    MetaChanged,
+    Report,
+    SubsectionsChanged,
+    TextChanged,
+)
 
 UNTITLED = "未命名.govform"
 
@@ -24,6 +32,7 @@ class DocumentSignals(QObject):
     metaChanged = Signal(str)  # the field of the basic information: agency, agency_kind, year, signed_on, preamble
     textChanged = Signal(str, object, str)  # section id, sub-head index (None: the section's own text), "text"/"title"
     subsectionsChanged = Signal(str, int)  # section id, the first sub-head renumbered
+    explanationChanged = Signal(str)  # the subject of the warning whose explanation changed
     changed = Signal()  # after any of the above
 
     def __init__(self, report: Report, parent: QObject | None = None):
@@ -40,15 +49,18 @@ class DocumentSignals(QObject):
                 self.textChanged.emit(section, subsection, part)
             case SubsectionsChanged(section, index):
                 self.subsectionsChanged.emit(section, index)
+            case ExplanationChanged(subject):
+                self.explanationChanged.emit(subject)
         self.changed.emit()
 
 
 class Document:
     """One open report with its own undo stack; "unsaved" means the stack is away from its clean state."""
 
-    def __init__(self, report: Report, path: Path | None = None, *, name: str | None = None):
+    def __init__(self, report: Report, path: Path | None = None, *, name: str | None = None, sample: bool = False):
         self.report = report
         self.path = path  # None: untitled, or the shipped sample, which must never be overwritten
+        self.sample = sample  # the shipped sample, opened to look around: not the clerk's report yet
         self._name = name
         self.signals = DocumentSignals(report)
         self.stack = QUndoStack(self.signals)
@@ -66,6 +78,7 @@ class Document:
 
     def mark_saved(self, path: Path) -> None:
         self.path = path
+        self.sample = False
         self.stack.setClean()
 
     def mark_unsaved(self) -> None:

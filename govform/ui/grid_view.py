@@ -7,6 +7,7 @@ from PySide6.QtGui import QGuiApplication, QKeySequence, QPen
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
+    QFrame,
     QHeaderView,
     QLineEdit,
     QStyledItemDelegate,
@@ -32,6 +33,13 @@ _MOVES = {
 }
 
 
+_MARKS = {  # how a marked cell is outlined: an error solid red, a warning dashed amber, a blank dotted grey
+    "error": (look.ERROR_LINE, 2, Qt.PenStyle.SolidLine),
+    "warning": (look.WARNING_LINE, 2, Qt.PenStyle.DashLine),
+    "missing": (look.MISSING_LINE, 1, Qt.PenStyle.DotLine),
+}
+
+
 class CellDelegate(QStyledItemDelegate):
     """A right-aligned line editor that checks as the clerk types; marked cells get a border too."""
 
@@ -50,12 +58,19 @@ class CellDelegate(QStyledItemDelegate):
             editor.setText(index.data(Qt.ItemDataRole.EditRole) or "")
 
     def eventFilter(self, editor: QObject, event: QEvent) -> bool:
-        # Enter commits at once (Qt queues it), so the figure is in the report when the cursor moves down.
+        # Enter commits at once (Qt queues it), so the figure is in the report when the cursor moves down;
+        # Ctrl+Enter puts the figure into every selected cell, as in a spreadsheet.
         if (
             isinstance(editor, QLineEdit)
             and event.type() == QEvent.Type.KeyPress
             and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
         ):
+            view = self.parent()
+            if event.modifiers() & Qt.KeyboardModifier.ControlModifier and isinstance(view, GridView):
+                text = editor.text()
+                self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.RevertModelCache)
+                view.fill_selection(text)
+                return True
             self.commitData.emit(editor)
             self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.SubmitModelCache)
             return True
@@ -71,18 +86,67 @@ class CellDelegate(QStyledItemDelegate):
         super().paint(painter, option, index)
         severity = index.data(SEVERITY_ROLE)
         if severity:
+            colour, width, style = _MARKS[severity]
             painter.save()
-            colour = look.ERROR_LINE if severity == "error" else look.WARNING_LINE
-            style = Qt.PenStyle.SolidLine if severity == "error" else Qt.PenStyle.DashLine
-            painter.setPen(QPen(colour, 2, style))
+            painter.setPen(QPen(colour, width, style))
             painter.drawRect(QRect(option.rect).adjusted(1, 1, -2, -2))
             painter.restore()
 
 
-class GridView(QTableView):
-    """Arrows, Tab, Enter, Delete, F2, typing, copy and paste as in a spreadsheet."""
+class FrozenRows(QTableView):
+    """The header rows of a grid drawn again over its top, so the column headings stay in sight while the
+    rows scroll under them (as a spreadsheet's frozen panes). It takes no focus and no clicks: those go
+    to the grid beneath, which shows the same cells."""
 
-    refused = Signal(str)  # a paste that was refused, with the reason
+    def __init__(self, grid: GridView, rows: int):
+        super().__init__(grid)
+        self._grid = grid
+        self.rows = rows
+        model = grid.model()
+        self.setModel(model)
+        self.setItemDelegate(CellDelegate(self))  # its own: a shared one would send it the grid's editors
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.horizontalHeader().hide()
+        self.verticalHeader().hide()
+        self.setWordWrap(True)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        for cell in model.grid.cells:
+            if cell.row < rows and (cell.rowspan > 1 or cell.colspan > 1):
+                self.setSpan(cell.row, cell.column, cell.rowspan, cell.colspan)
+        for row in range(rows, model.grid.rows):
+            self.setRowHidden(row, True)
+        grid.horizontalScrollBar().valueChanged.connect(self.horizontalScrollBar().setValue)
+
+    def height_needed(self) -> int:
+        return sum(self._grid.rowHeight(row) for row in range(self.rows))
+
+    def follow(self) -> None:
+        """Take the grid's column widths and header row heights, and cover the top of its viewport."""
+        grid = self._grid
+        for column in range(grid.model().columnCount()):
+            self.setColumnWidth(column, grid.columnWidth(column))
+        for row in range(self.rows):
+            self.setRowHeight(row, grid.rowHeight(row))
+        port = grid.viewport().geometry()
+        self.setGeometry(port.x(), port.y(), port.width(), self.height_needed() + 1)
+        self.horizontalScrollBar().setValue(grid.horizontalScrollBar().value())
+        self.raise_()
+
+
+class GridView(QTableView):
+    """Arrows, Tab, Enter, Delete, F2, typing, copy and paste as in a spreadsheet; Ctrl+Enter fills the
+    selection with the figure typed; the header rows stay in sight while the rows scroll."""
+
+    refused = Signal(str)  # a paste or fill that was refused, with the reason
+    accepted = Signal()  # a paste or fill that went in (a refusal shown before is out of date)
+
+    frozen: FrozenRows | None = None  # made once the grid is laid out (Qt calls scrollTo before that)
 
     def __init__(self, model: TableModel, parent: QWidget | None = None):
         super().__init__(parent)
@@ -105,6 +169,10 @@ class GridView(QTableView):
                 self.setSpan(cell.row, cell.column, cell.rowspan, cell.colspan)
         self.setAccessibleName(model.table.title)
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        # A table of one block has one header to keep in sight; a table of several blocks (表二) has one
+        # header per block, and is short.
+        single = len(model.table.blocks) == 1 and model.grid.header_rows > 0
+        self.frozen = FrozenRows(self, model.grid.header_rows) if single else None
         self._size_columns()
         self.setCurrentIndex(model.index_of(model.table.cells[0]))
 
@@ -132,6 +200,8 @@ class GridView(QTableView):
         for column in range(grid.label_columns, grid.columns):
             self.setColumnWidth(column, value_width)
         self._size_rows()
+        if self.frozen is not None:
+            self.frozen.follow()
 
     def _size_rows(self) -> None:
         """Each row as high as its wrapped labels; a merged label too high for its rows grows its last row."""
@@ -165,6 +235,21 @@ class GridView(QTableView):
         super().resizeEvent(event)
         self._size_columns()
 
+    def header_height(self) -> int:
+        """The height the frozen header rows cover at the top of the viewport (0 without them)."""
+        return self.frozen.height_needed() if self.frozen is not None else 0
+
+    def scrollTo(self, index: Index, hint=QAbstractItemView.ScrollHint.EnsureVisible) -> None:
+        """Scroll as Qt does, then so that the cell is not hidden under the frozen header rows."""
+        super().scrollTo(index, hint)
+        covered = self.header_height()
+        if not covered or not index.isValid() or index.row() < self.frozen.rows:  # type: ignore[union-attr]
+            return
+        top = self.visualRect(index).top()
+        if top < covered:
+            bar = self.verticalScrollBar()
+            bar.setValue(bar.value() - (covered - top))
+
     # -- moving ----------------------------------------------------------------------------------
 
     def moveCursor(self, action: QAbstractItemView.CursorAction, modifiers: Qt.KeyboardModifier) -> QModelIndex:
@@ -172,7 +257,8 @@ class GridView(QTableView):
         step = _MOVES.get(action)
         if not current.isValid() or step is None:
             return super().moveCursor(action, modifiers)
-        row, column = sheet.move(self.model().grid, (current.row(), current.column()), step)
+        to_edge = bool(modifiers & Qt.KeyboardModifier.ControlModifier)  # Ctrl+arrow: to the table's edge
+        row, column = sheet.move(self.model().grid, (current.row(), current.column()), step, to_edge=to_edge)
         return self.model().index(row, column)
 
     def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
@@ -220,16 +306,38 @@ class GridView(QTableView):
             QGuiApplication.clipboard().setText(text)
 
     def paste(self) -> None:
+        self._put(QGuiApplication.clipboard().text())
+
+    def fill_selection(self, text: str) -> None:
+        """Ctrl+Enter: the figure typed into every selected cell, as one undo step."""
+        self._put(text)
+
+    def _put(self, text: str) -> None:
         selection = self.selectedIndexes() or [self.currentIndex()]
         top = min(i.row() for i in selection)
         left = min(i.column() for i in selection)
-        problem = self.model().paste(top, left, QGuiApplication.clipboard().text(), selection)
+        problem = self.model().paste(top, left, text, selection)
         if problem:
             self.refused.emit(problem)
+        else:
+            self.accepted.emit()
 
     def select_cell(self, cell: Cell) -> None:
-        index = self.model().index_of(cell)
-        self.setCurrentIndex(index)
-        self.selectionModel().select(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
-        self.scrollTo(index)
+        """Put the cursor on `cell`, alone selected, in sight below the header with its row's labels."""
+        self.select_cells([cell])
+
+    def select_cells(self, cells: list[Cell] | tuple[Cell, ...]) -> None:
+        """Select `cells` (the cursor on the first), in sight with their row labels, and take the focus."""
+        model = self.model()
+        first = model.index_of(cells[0])
+        self.setCurrentIndex(first)
+        selection = self.selectionModel()
+        flags = QItemSelectionModel.SelectionFlag
+        selection.select(first, flags.ClearAndSelect)
+        for cell in cells[1:]:
+            selection.select(model.index_of(cell), flags.Select)
+        self.scrollTo(first)
+        bar = self.horizontalScrollBar()
+        if self.visualRect(first).right() + bar.value() <= self.viewport().width():  # labels and cell fit
+            bar.setValue(0)
         self.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -20,11 +20,14 @@ WARNING_LINE = QColor("#b26a00")
 HEADER_FILL = QColor("#e8edf3")
 TOTAL_FILL = QColor("#eeeeee")
 TOTAL_TEXT = QColor("#444444")
+MISSING_LINE = QColor("#9e9e9e")
+EXPLAINED_LINE = QColor("#607d8b")
 
 
 @cache
 def severity_icon(severity: str) -> QIcon:
-    """A red disc with "!" for an error, an amber triangle with "!" for a warning (drawn, so always there)."""
+    """A red disc with "!" for an error, an amber triangle with "!" for a warning, a grey ring for what is
+    still to fill in, a grey disc with a tick for an explained warning (drawn, so always there)."""
     from PySide6.QtGui import QPainter, QPainterPath, QPen, QPixmap  # wanted once there is a finding to mark
 
     icon = QIcon()
@@ -35,6 +38,26 @@ def severity_icon(severity: str) -> QIcon:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(Qt.PenStyle.NoPen)
         box = QRectF(1, 1, size - 2, size - 2)
+        if severity == "missing":
+            painter.setPen(QPen(MISSING_LINE, max(1.5, size / 10)))
+            painter.drawEllipse(box.adjusted(size / 8, size / 8, -size / 8, -size / 8))
+            painter.end()
+            icon.addPixmap(pixmap)
+            continue
+        if severity == "explained":
+            painter.setBrush(EXPLAINED_LINE)
+            painter.drawEllipse(box)
+            pen = QPen(QColor("white"), max(2.0, size / 8))
+            pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+            painter.setPen(pen)
+            path = QPainterPath(QPointF(size * 0.28, size * 0.52))
+            path.lineTo(size * 0.44, size * 0.68)
+            path.lineTo(size * 0.72, size * 0.34)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawPath(path)
+            painter.end()
+            icon.addPixmap(pixmap)
+            continue
         if severity == "error":
             painter.setBrush(ERROR_LINE)
             painter.drawEllipse(box)

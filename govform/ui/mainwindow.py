@@ -9,26 +9,41 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoGroup
-from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow, QMenu, QWidget
+from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow, QMenu, QVBoxLayout, QWidget
 
-from govform import APP_DISPLAY_NAME
 from govform.domain.format import Format
-from govform.ui import look
-from govform.ui.controller import Controller, FileChoice, NewReport, Unsaved
+from govform.domain.report import CellRef
+from govform.domain.rules import Finding
+from govform.ui import look, words
+from govform.ui.controller import Controller, Job
 from govform.ui.document import Document
 from govform.ui.problems_model import ProblemsModel
-from govform.ui.problems_panel import ProblemsView
+from govform.ui.problems_panel import ProblemsPanel
 from govform.ui.recovery import Orphan
 from govform.ui.report_tabs import ReportTabs
-from govform.ui.settings import AUTOSAVE, EXPORT_FONTS, FONT_PRESETS, WINDOW_GEOMETRY, Settings
+from govform.ui.settings import (
+    AUTOSAVE,
+    EXPORT_FONTS,
+    FONT_PRESETS,
+    LANGUAGE,
+    SIGNATURE_INDENT,
+    WINDOW_GEOMETRY,
+    WINDOW_STATE,
+    Settings,
+)
 
 if TYPE_CHECKING:  # event types are made when the first such event arrives
     from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 
+    from govform.domain.fixes import Fix
+    from govform.ui.answers import FileChoice, NewReport, Unsaved
+    from govform.ui.jobs import Running
+
 # QMessageBox, QFileDialog and govform.ui.dialogs are imported where they are used, a start-up trick
-# (~2 ms; govform/startup.py lists every trick with what it saves).
+# (govform/startup.py lists every trick with what it saves).
 
 DEFAULT_SIZE = (1240, 740)  # inside a 1280×800 screen with its task bar
+PROBLEM_LINES = 7  # the 问题 panel's first height, in lines of text: the editor keeps most of the window
 
 
 class MainWindow(QMainWindow):
@@ -39,13 +54,14 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.controller: Controller | None = None
         self.editor: ReportTabs | None = None
+        self.job: Running | None = None
+        self._before_problems: QWidget | None = None
         self.setWindowIcon(look.app_icon())
         self.setAcceptDrops(True)
         self.undo_group = QUndoGroup(self)
-        self.undo_group.cleanChanged.connect(lambda clean: self.setWindowModified(not clean))
+        self.undo_group.cleanChanged.connect(self._on_clean_changed)
 
-        self.problems = ProblemsView()
-        self.problems.reveal.connect(lambda finding: self.editor and self.editor.reveal(finding))
+        self.problems = ProblemsPanel(self)
         self.problems_dock = QDockWidget(self.tr("问题"), self)
         self.problems_dock.setObjectName("problems")
         self.problems_dock.setWidget(self.problems)
@@ -53,15 +69,32 @@ class MainWindow(QMainWindow):
             QDockWidget.DockWidgetFeature.DockWidgetMovable | QDockWidget.DockWidgetFeature.DockWidgetClosable
         )
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.problems_dock)
-        self.resizeDocks([self.problems_dock], [self.fontMetrics().lineSpacing() * 8], Qt.Orientation.Vertical)
+
+        # The tabs of the open report go into a page that stays: replacing the main window's central widget
+        # would let the dock take the room the editor had.
+        self.page = QWidget()
+        self._page_layout = QVBoxLayout(self.page)
+        self._page_layout.setContentsMargins(0, 0, 0, 0)
+        self._page_layout.setSpacing(0)
+        self.setCentralWidget(self.page)
+        self.banner: QWidget | None = None
+
+        focus = QApplication.instance()
+        if isinstance(focus, QApplication):
+            focus.focusChanged.connect(self._on_focus)
 
         self.counts = QLabel()
         self.counts.setAccessibleName(self.tr("错误和警告的数目"))
         self.statusBar().addPermanentWidget(self.counts)
         self.resize(*DEFAULT_SIZE)
-        geometry = settings.get(WINDOW_GEOMETRY)
+        geometry, state = settings.get(WINDOW_GEOMETRY), settings.get(WINDOW_STATE)
         if geometry:
             self.restoreGeometry(QByteArray(geometry))
+        if not (state and self.restoreState(QByteArray(state))):
+            self.resizeDocks([self.problems_dock], [self._problem_height()], Qt.Orientation.Vertical)
+
+    def _problem_height(self) -> int:
+        return self.fontMetrics().lineSpacing() * PROBLEM_LINES
 
     def bind(self, controller: Controller) -> None:
         """Attach the controller: the menus call its methods."""
@@ -70,47 +103,91 @@ class MainWindow(QMainWindow):
 
     # -- menus -----------------------------------------------------------------------------------
 
-    def _action(self, menu: QMenu, text: str, slot: Callable[[], object], shortcut=None) -> QAction:
+    def _action(
+        self, menu: QMenu, text: str, slot: Callable[[], object], *keys: str | QKeySequence.StandardKey
+    ) -> QAction:
         action = menu.addAction(text)
         action.triggered.connect(lambda _=False: slot())
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
+        sequences = []
+        for key in keys:
+            standard = isinstance(key, QKeySequence.StandardKey)
+            sequences += QKeySequence.keyBindings(key) if standard else [QKeySequence(key)]  # type: ignore[arg-type]
+        if sequences:
+            action.setShortcuts(sequences)
         return action
 
     def _build_menus(self, controller: Controller) -> None:
         bar = self.menuBar()
         file = bar.addMenu(self.tr("文件(&F)"))
         self._action(file, self.tr("新建(&N)…"), controller.new, QKeySequence.StandardKey.New)
+        self._action(file, self.tr("从上年报告开始(&L)…"), controller.start_from_last_year)
         self._action(file, self.tr("打开(&O)…"), controller.open, QKeySequence.StandardKey.Open)
         self.recent_menu = file.addMenu(self.tr("最近打开的文件(&R)"))
         file.addSeparator()
         self._action(file, self.tr("保存(&S)"), controller.save, QKeySequence.StandardKey.Save)
-        self._action(file, self.tr("另存为(&A)…"), controller.save_as, QKeySequence("Ctrl+Shift+S"))
+        self._action(file, self.tr("另存为(&A)…"), controller.save_as, "Ctrl+Shift+S")
         file.addSeparator()
-        for number, kind in enumerate(controller.export_kinds()):
-            text = self.tr("导出为{kind}(&{key})…").format(kind=kind.name, key=number + 1)
-            self._action(file, text, partial(controller.export, kind.suffix), "Ctrl+E" if number == 0 else None)
+        # The 导入 and 导出 menus list the registry's kinds of file; they are filled when first opened (the
+        # registry loads with them), and Ctrl+E is the window's from the start.
+        imports = file.addMenu(self.tr("导入(&I)"))
+        imports.aboutToShow.connect(lambda: self._fill_imports(imports, controller))
+        exports = file.addMenu(self.tr("导出(&E)"))
+        self.export_first = QAction(self)
+        self.export_first.setShortcut(QKeySequence("Ctrl+E"))
+        self.export_first.triggered.connect(lambda _=False: controller.export_first())
+        self.addAction(self.export_first)
+        exports.aboutToShow.connect(lambda: self._fill_exports(exports, controller))
         file.addSeparator()
-        self._action(file, self.tr("退出(&X)"), self.close, QKeySequence("Ctrl+Q"))
+        self._action(file, self.tr("退出(&X)"), self.close, "Ctrl+Q")
 
         edit = bar.addMenu(self.tr("编辑(&E)"))
-        undo = self.undo_group.createUndoAction(self, self.tr("撤销"))
-        undo.setShortcut(QKeySequence.StandardKey.Undo)
-        redo = self.undo_group.createRedoAction(self, self.tr("重做"))
-        redo.setShortcut(QKeySequence.StandardKey.Redo)
-        edit.addAction(undo)
-        edit.addAction(redo)
+        undo = self._action(edit, self.tr("撤销"), lambda: self.history("undo"), QKeySequence.StandardKey.Undo)
+        redo = self._action(edit, self.tr("重做"), lambda: self.history("redo"), "Ctrl+Y", "Ctrl+Shift+Z")
+        self.history_actions = {"undo": undo, "redo": redo}
+        self.undo_group.canUndoChanged.connect(undo.setEnabled)
+        self.undo_group.canRedoChanged.connect(redo.setEnabled)
+        self.undo_group.undoTextChanged.connect(lambda text: undo.setText(self._history_text("undo", text)))
+        self.undo_group.redoTextChanged.connect(lambda text: redo.setText(self._history_text("redo", text)))
+        undo.setEnabled(False)
+        redo.setEnabled(False)
         edit.addSeparator()
         self._action(edit, self.tr("复制(&C)"), lambda: self._to_focus("copy"), QKeySequence.StandardKey.Copy)
         self._action(edit, self.tr("粘贴(&P)"), lambda: self._to_focus("paste"), QKeySequence.StandardKey.Paste)
+        edit.addSeparator()
+        self._action(edit, self.tr("全部表格未发生的事项填0(&0)"), self.fill_all_blanks)
 
         view = bar.addMenu(self.tr("视图(&V)"))
+        self._action(view, self.tr("转到问题列表(&G)"), self.toggle_problems_focus, "F8")
         toggle = self.problems_dock.toggleViewAction()
-        toggle.setText(self.tr("问题列表(&P)"))
-        toggle.setShortcut(QKeySequence("F8"))
+        toggle.setText(self.tr("显示问题列表(&P)"))
         view.addAction(toggle)
+        view.addSeparator()
+        self._action(view, self.tr("下一个标签页(&N)"), lambda: self._step_tab(1), "Ctrl+Tab", "Ctrl+PgDown")
+        self._action(view, self.tr("上一个标签页(&B)"), lambda: self._step_tab(-1),
+                     "Ctrl+Shift+Tab", "Ctrl+Shift+Backtab", "Ctrl+PgUp")  # fmt: skip
+        self._action(view, self.tr("菜单栏(&M)"), self.open_menu_bar, "F10")
+
+        tools = bar.addMenu(self.tr("工具(&T)"))
+        self._action(tools, self.tr("批量检查文件夹(&B)…"), controller.batch_check)
 
         options = bar.addMenu(self.tr("设置(&S)"))
+        options.aboutToShow.connect(lambda: self._fill_options(options))  # filled when first opened
+
+        about = bar.addMenu(self.tr("帮助(&H)"))
+        self._action(about, self.tr("使用说明(&G)"), self._guide, QKeySequence.StandardKey.HelpContents)
+        self._action(about, self.tr("关于(&A)"), self._about)
+
+    def _fill_options(self, options: QMenu) -> None:
+        if options.actions():
+            return
+        language = options.addMenu(self.tr("界面语言(&L)"))
+        languages = QActionGroup(self)
+        for code, name in (("zh_CN", "中文"), ("en", "English")):
+            action = language.addAction(name)
+            action.setCheckable(True)
+            action.setChecked(self.settings.get(LANGUAGE) == code)
+            action.triggered.connect(lambda _=False, c=code: self._choose_language(c))
+            languages.addAction(action)
         fonts = options.addMenu(self.tr("导出字体(&F)"))
         group = QActionGroup(self)
         for preset, label in FONT_PRESETS.items():
@@ -119,13 +196,54 @@ class MainWindow(QMainWindow):
             action.setChecked(self.settings.get(EXPORT_FONTS) == preset)
             action.triggered.connect(lambda _=False, p=preset: self.settings.set(EXPORT_FONTS, p))
             group.addAction(action)
+        self._action(options, self.tr("落款右空(&I)…"), self._choose_signature_indent)
         autosave = options.addAction(self.tr("自动保存以便崩溃后恢复(&A)"))
         autosave.setCheckable(True)
         autosave.setChecked(self.settings.get(AUTOSAVE))
         autosave.toggled.connect(lambda on: self.settings.set(AUTOSAVE, on))
 
-        about = bar.addMenu(self.tr("帮助(&H)"))
-        self._action(about, self.tr("关于(&A)"), self._about)
+    def _fill_imports(self, menu: QMenu, controller: Controller) -> None:
+        if menu.actions():
+            return
+        self._action(menu, self.tr("表格数据（Excel）(&T)…"), controller.import_tables)
+        for kind in controller.import_kinds():
+            text = self.tr("从{kind}新建报告…").format(kind=kind.name)
+            self._action(menu, text, partial(controller.import_report, None, kind.suffix))
+
+    def _fill_exports(self, menu: QMenu, controller: Controller) -> None:
+        if menu.actions():
+            return
+        for number, kind in enumerate(controller.export_kinds()):
+            text = self.tr("{kind}(&{key})…").format(kind=kind.name, key=number + 1)
+            if number == 0:
+                self.export_first.setText(text)
+                menu.addAction(self.export_first)
+            else:
+                self._action(menu, text, partial(controller.export, kind.suffix))
+
+    def _history_text(self, step: str, text: str) -> str:
+        if step == "undo":
+            return self.tr("撤销 {what}").format(what=text) if text else self.tr("撤销")
+        return self.tr("重做 {what}").format(what=text) if text else self.tr("重做")
+
+    def history(self, step: str) -> None:
+        """撤销/重做 for grids and text alike, then show the tab and the cell or paragraph it changed."""
+        stack = self.undo_group.activeStack()
+        if stack is None or self.editor is None:
+            return
+        if step == "undo" and stack.canUndo():
+            command = stack.command(stack.index() - 1)
+            stack.undo()
+            place = getattr(command, "undo_place", None) or getattr(command, "place", None)
+        elif step == "redo" and stack.canRedo():
+            command = stack.command(stack.index())
+            stack.redo()
+            place = getattr(command, "place", None)
+        else:
+            return
+        self.editor.edits.begin_typing()  # what is typed next is a step of its own
+        if place is not None:
+            self.editor.show_place(place)
 
     def _to_focus(self, intent: str) -> None:
         """复制/粘贴 from the menu go to whichever editor has the focus."""
@@ -137,69 +255,277 @@ class MainWindow(QMainWindow):
         if widget is not None:
             getattr(widget, intent)()
 
-    def _about(self) -> None:
+    def _on_focus(self, old: QWidget | None, new: QWidget | None) -> None:
+        if self.editor is not None and new is not None and self.isAncestorOf(new):
+            self.editor.remember_focus(new)
+
+    def _step_tab(self, step: int) -> None:
+        if self.editor is not None:
+            self.editor.step_tab(step)
+
+    def open_menu_bar(self) -> None:
+        """F10: open the first menu; the arrows go on from there (as F10 does in WPS and on GNOME)."""
+        actions = self.menuBar().actions()
+        if actions:
+            self.menuBar().setActiveAction(actions[0])
+
+    def toggle_problems_focus(self) -> None:
+        """F8: show the 问题 list and put the keyboard in it; from the list, back to where the clerk was."""
+        if self.problems.view.hasFocus():
+            self.leave_problems()
+            return
+        self._before_problems = QApplication.focusWidget()
+        self.problems_dock.show()
+        self.problems_dock.raise_()
+        view = self.problems.view
+        if not view.currentIndex().isValid() and view.model() is not None and view.model().rowCount():
+            view.setCurrentIndex(view.model().index(0, 0))
+        view.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def leave_problems(self) -> None:
+        """Esc in the 问题 list: back to the widget the clerk left for it (else the current tab's editor)."""
+        from shiboken6 import isValid
+
+        before, self._before_problems = self._before_problems, None
+        if before is not None and isValid(before) and before.isVisible() and before is not self.problems.view:
+            before.setFocus(Qt.FocusReason.OtherFocusReason)
+        elif self.editor is not None:
+            self.editor.focus_page()
+
+    def _choose_language(self, code: str) -> None:
         from PySide6.QtWidgets import QMessageBox
 
-        reference = self.editor.document.report.format.reference if self.editor else ""
-        QMessageBox.about(
+        if self.settings.get(LANGUAGE) == code:
+            return
+        self.settings.set(LANGUAGE, code)
+        QMessageBox.information(
             self,
-            self.tr("关于"),
-            self.tr("{name}\n按{reference}格式编写、核对和导出政府信息公开工作年度报告。").format(
-                name=APP_DISPLAY_NAME, reference=reference
+            words.app_name(),
+            self.tr("界面语言将在下次启动本程序时改为“{language}”。").format(
+                language="中文" if code == "zh_CN" else "English"
             ),
         )
+
+    def _choose_signature_indent(self) -> None:
+        from PySide6.QtWidgets import QInputDialog
+
+        value, ok = QInputDialog.getInt(
+            self,
+            self.tr("落款右空"),
+            self.tr("导出时落款（发文机关署名和成文日期）右空几个字？\nGB/T 9704 的要求是右空二字（2）。"),
+            self.settings.get(SIGNATURE_INDENT),
+            0,
+            14,
+        )
+        if ok:
+            self.settings.set(SIGNATURE_INDENT, value)
+
+    def _guide(self) -> None:
+        from govform.ui import dialogs
+
+        report = self.editor.document.report if self.editor else None
+        places = self.controller.places() if self.controller else {}
+        dialogs.show_guide(self, report, places)
+
+    def _about(self) -> None:
+        from govform.ui import dialogs
+
+        reference = self.editor.document.report.format.reference if self.editor else ""
+        dialogs.show_about(self, reference)
+
+    # -- the problems panel's intents ----------------------------------------------------------------
+
+    def reveal(self, finding: Finding) -> None:
+        if self.editor is not None:
+            self.editor.reveal(finding)
+
+    def apply_fix(self, fix: Fix) -> None:
+        if self.editor is None:
+            return
+        report = self.editor.document.report
+        table = report.format.tables[fix.cell.table]
+        label = self.tr("{cell}改为{value}").format(cell=table.cell_label(fix.cell.row, fix.cell.column),
+                                                   value=fix.value)  # fmt: skip
+        self.editor.edits.set_cells(fix.cell.table, {fix.cell.cell: fix.value}, label)
+        self.editor.show_place(self._place(fix.cell))
+
+    def restore_total(self, cell: CellRef) -> None:
+        if self.editor is None:
+            return
+        table = self.editor.document.report.format.tables[cell.table]
+        label = self.tr("{cell}恢复自动计算").format(cell=table.cell_label(cell.row, cell.column))
+        self.editor.edits.set_cells(cell.table, {cell.cell: None}, label)
+        self.editor.show_place(self._place(cell))
+
+    @staticmethod
+    def _place(cell: CellRef):
+        from govform.ui.undo import Place
+
+        return Place(table=cell.table, cells=(cell.cell,))
+
+    def fill_blanks(self, tables: list[str]) -> None:
+        if self.editor is None:
+            return
+        fmt = self.editor.document.report.format
+        label = self.tr("{tables}未发生的事项填0").format(tables="、".join(fmt.tables[t].short for t in tables))
+        filled = self.editor.edits.fill_blanks(tables, label)
+        self.show_status(self.tr("已把 {count} 个空白格子填为0（可以撤销）。").format(count=filled))
+
+    def fill_all_blanks(self) -> None:
+        if self.editor is not None:
+            self.fill_blanks(list(self.editor.document.report.tables))
+
+    def problems_filter_changed(self) -> None:
+        self._on_tab()
+
+    def explain(self, finding: Finding) -> None:
+        """说明…: the clerk's explanation of a warning that is true as it stands, kept with the project."""
+        from govform.ui import dialogs
+
+        if self.editor is None:
+            return
+        from govform.domain.rules import explanation
+
+        report = self.editor.document.report
+        text = dialogs.ask_explanation(self, finding, explanation(report, finding) or "")
+        if text is not None:
+            self.editor.edits.explain(finding, text)
 
     # -- the controller's view -------------------------------------------------------------------
 
     def show_document(self, document: Document) -> None:
         if self.editor is not None:
             self.undo_group.removeStack(self.editor.document.stack)
+            self._page_layout.removeWidget(self.editor)
+            self.editor.hide()  # now, so that its focus is gone before the new report's editor takes it,
+            self.editor.setParent(None)  # and out of the window, so that its shortcuts (Alt+D…) are too
             self.editor.deleteLater()
+        self.update_title(document)  # before the stack: its clean state sets the title's unsaved mark
         self.editor = ReportTabs(document)
         self.editor.refused.connect(self.notify)
-        self.setCentralWidget(self.editor)
+        self.editor.accepted.connect(self._clear_refusal)
+        self.editor.currentChanged.connect(self._on_tab)
+        self._show_banner(document)
+        self._page_layout.addWidget(self.editor, 1)
+        if self.isVisible():
+            self.editor.show()  # now, not after the next paint: its shortcuts (Alt+D…) work at once
         self.undo_group.addStack(document.stack)
         self.undo_group.setActiveStack(document.stack)
-        self.problems.setModel(ProblemsModel(self.editor.checker, self.editor))
+        model = ProblemsModel(self.editor.checker, self.editor)
+        self.problems.setModel(model)
         self.editor.checker.findingsChanged.connect(self._update_counts)
         self._update_counts()
-        self.update_title()
+        self._on_tab()
+        self.editor.focus_page()  # also before the window shows: it is where the keyboard starts
 
-    def update_title(self) -> None:
-        if self.editor is None:
+    def _show_banner(self, document: Document) -> None:
+        if self.banner is not None:
+            self._page_layout.removeWidget(self.banner)
+            self.banner.hide()  # now: deleteLater waits for the event loop
+            self.banner.deleteLater()
+            self.banner = None
+        if self.controller is not None and self.controller.is_sample(document):
+            self.banner = self._sample_banner(self.controller)
+            self._page_layout.insertWidget(0, self.banner)
+            self.banner.show()
+
+    def _sample_banner(self, controller: Controller) -> QWidget:
+        """Over the sample: what it is, and the ways to the clerk's own report. (A plain frame coloured by
+        its palette, tool buttons: a style sheet, or the window's first push button, costs the first paint
+        2–3 ms.)"""
+        from PySide6.QtGui import QColor, QPalette
+        from PySide6.QtWidgets import QFrame, QHBoxLayout, QToolButton
+
+        banner = QFrame()
+        banner.setObjectName("sampleBanner")
+        banner.setFrameShape(QFrame.Shape.StyledPanel)
+        palette = banner.palette()
+        palette.setColor(QPalette.ColorRole.Window, QColor("#fff8e1"))
+        banner.setPalette(palette)
+        banner.setAutoFillBackground(True)
+        text = QLabel(self.tr("这是未保存的示例（长寿湖镇2024年的年报），可以随意试用，不会改动示例文件。"))
+        text.setToolTip(text.text())
+        row = QHBoxLayout(banner)
+        row.setContentsMargins(8, 4, 8, 4)
+        row.addWidget(text, 1)
+        for label, action in (
+            (self.tr("新建我的报告…"), controller.new),
+            (self.tr("从上年报告开始…"), controller.start_from_last_year),
+            (self.tr("打开…"), controller.open),
+        ):
+            button = QToolButton()
+            button.setText(label)
+            button.clicked.connect(lambda _=False, act=action: act())
+            row.addWidget(button)
+        return banner
+
+    def _on_tab(self) -> None:
+        model = self.problems.model()
+        if model is None or self.editor is None:
             return
-        document = self.editor.document
-        self.setWindowTitle(f"{document.name}[*] - {APP_DISPLAY_NAME}")
+        model.show_only((self.editor.current_section(),) if self.problems.only_current_tab() else None)
+
+    def update_title(self, document: Document | None = None) -> None:
+        document = document or (self.editor.document if self.editor else None)
+        if document is None:
+            return
+        self.setWindowTitle(f"{document.name}[*] - {words.app_name()}")
         self.setWindowModified(document.modified)
+        if self.banner is not None and not document.sample:
+            self._show_banner(document)
+
+    def _on_clean_changed(self, clean: bool) -> None:
+        if "[*]" in self.windowTitle():
+            self.setWindowModified(not clean)
 
     def _update_counts(self) -> None:
         assert self.editor is not None
-        errors, warnings = self.editor.checker.counts()
-        self.counts.setText(self.tr("错误 {errors} · 警告 {warnings}").format(errors=errors, warnings=warnings))
+        missing, errors, warnings, explained = self.editor.checker.tally()
+        parts = [self.tr("错误 {errors}").format(errors=errors), self.tr("警告 {warnings}").format(warnings=warnings)]
+        if missing:
+            parts.insert(0, self.tr("未填 {missing}").format(missing=missing))
+        if explained:
+            parts.append(self.tr("已说明 {explained}").format(explained=explained))
+        self.counts.setText(" · ".join(parts))
 
-    def ask_open_path(self) -> Path | None:
+    def ask_open_path(self, folder: Path, kinds: list[FileChoice]) -> Path | None:
         from PySide6.QtWidgets import QFileDialog
 
-        name, _ = QFileDialog.getOpenFileName(self, self.tr("打开项目"), "", self._filter())
+        words.use_locale()
+        title = self.tr("打开") if len(kinds) != 1 else self.tr("打开{kind}").format(kind=kinds[0].name)
+        name, _ = QFileDialog.getOpenFileName(self, title, str(folder), self._filter(kinds))
         return Path(name) if name else None
 
-    def ask_save_path(self, suggested: str) -> Path | None:
+    def ask_save_path(self, suggested: Path) -> Path | None:
         from PySide6.QtWidgets import QFileDialog
 
-        name, _ = QFileDialog.getSaveFileName(self, self.tr("保存项目"), suggested, self._filter())
+        words.use_locale()
+        assert self.controller is not None
+        kind = self.controller.project_kind()
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("保存项目"), str(suggested), self._filter([kind]))
         return Path(name) if name else None
 
-    def ask_export_path(self, suggested: str, kind: FileChoice) -> Path | None:
+    def ask_export_path(self, suggested: Path, kind: FileChoice) -> Path | None:
         from PySide6.QtWidgets import QFileDialog
 
+        words.use_locale()
         title = self.tr("导出为{kind}").format(kind=kind.name)
-        pattern = f"{kind.name} (*{kind.suffix})"
-        name, _ = QFileDialog.getSaveFileName(self, title, suggested, pattern)
+        name, _ = QFileDialog.getSaveFileName(self, title, str(suggested), self._filter([kind]))
         return Path(name) if name else None
 
-    def _filter(self) -> str:
-        suffix = self.controller.project_suffix() if self.controller else ""
-        return self.tr("年报项目 (*{suffix})").format(suffix=suffix)
+    def ask_folder(self, title: str, folder: Path) -> Path | None:
+        from PySide6.QtWidgets import QFileDialog
+
+        words.use_locale()
+        name = QFileDialog.getExistingDirectory(self, title, str(folder))
+        return Path(name) if name else None
+
+    def _filter(self, kinds: list[FileChoice]) -> str:
+        filters = [f"{kind.name} (*{kind.suffix})" for kind in kinds]
+        if len(kinds) > 1:
+            every = " ".join(f"*{kind.suffix}" for kind in kinds)
+            filters.insert(0, self.tr("可以打开的文件 ({patterns})").format(patterns=every))
+        return ";;".join(filters)
 
     def ask_new_report(self, formats: list[Format]) -> NewReport | None:
         from govform.ui import dialogs
@@ -225,19 +551,40 @@ class MainWindow(QMainWindow):
     def show_error(self, message: str) -> None:
         from PySide6.QtWidgets import QMessageBox
 
-        QMessageBox.warning(self, APP_DISPLAY_NAME, message)
+        QMessageBox.warning(self, words.app_name(), message)
 
     def notify(self, message: str) -> None:
         """A refusal the clerk should read without being stopped: status bar plus a non-blocking box."""
         from PySide6.QtWidgets import QMessageBox
 
         self.statusBar().showMessage(message, 10_000)
-        box = QMessageBox(QMessageBox.Icon.Warning, APP_DISPLAY_NAME, message, QMessageBox.StandardButton.Ok, self)
+        self._refusal = message
+        box = QMessageBox(QMessageBox.Icon.Warning, words.app_name(), message, QMessageBox.StandardButton.Ok, self)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
 
+    def _clear_refusal(self) -> None:
+        """A paste went in: a refusal still in the status bar is about an earlier one."""
+        if self.statusBar().currentMessage() == getattr(self, "_refusal", None):
+            self.statusBar().clearMessage()
+
     def show_status(self, message: str) -> None:
         self.statusBar().showMessage(message, 5000)
+
+    def show_notes(self, title: str, lines: list[str]) -> None:
+        from govform.ui import dialogs
+
+        dialogs.show_notes(self, title, lines)
+
+    def offer_file(self, message: str, path: Path) -> None:
+        from govform.ui import dialogs
+
+        dialogs.offer_file(self, message, path)
+
+    def run_job(self, job: Job) -> None:
+        from govform.ui.jobs import Running
+
+        self.job = Running(self, job)
 
     def set_recent_files(self, paths: list[str]) -> None:
         self.recent_menu.clear()
@@ -253,7 +600,10 @@ class MainWindow(QMainWindow):
         if self.controller is not None and not self.controller.close():
             event.ignore()
             return
+        if self.job is not None and self.job.is_running():
+            self.job.wait(60)
         self.settings.set(WINDOW_GEOMETRY, bytes(self.saveGeometry().data()))
+        self.settings.set(WINDOW_STATE, bytes(self.saveState().data()))
         event.accept()
 
     def _dropped_path(self, event: QDragEnterEvent | QDropEvent) -> Path | None:

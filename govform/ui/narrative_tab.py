@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import itertools
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -16,8 +21,11 @@ from PySide6.QtWidgets import (
 
 from govform.domain.format import Section
 from govform.ui import look
-from govform.ui.text_edits import ParagraphEdit, TitleEdit
+from govform.ui.text_edits import ParagraphEdit, TitleEdit, clean_paragraphs, clean_title
 from govform.ui.undo import Edits
+
+# Word's keys for moving a paragraph up and down; removing a sub-head has its own (it can be undone).
+MOVE_UP, MOVE_DOWN, REMOVE = "Alt+Shift+Up", "Alt+Shift+Down", "Alt+Shift+Delete"
 
 
 def heading_label(text: str) -> QLabel:
@@ -27,11 +35,21 @@ def heading_label(text: str) -> QLabel:
 
 
 class SubsectionEditor(QFrame):
-    """One sub-head: its automatic number, its title and its text, with buttons to move or delete it."""
+    """One sub-head: its automatic number, its title and its text. Tab goes from the title to its text; the
+    ↑ ↓ ✕ buttons are for the mouse, Alt+Shift+↑/↓/Delete for the keyboard."""
 
-    def __init__(self, edits: Edits, section: Section, index: int, parent: QWidget | None = None):
+    def __init__(
+        self,
+        edits: Edits,
+        section: Section,
+        index: int,
+        move: Callable[[int, int], None],
+        remove: Callable[[int], None],
+        parent: QWidget | None = None,
+    ):
         super().__init__(parent)
         self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.index = index
         sub = edits.report.narratives[section.id].subsections[index]
         count = len(edits.report.narratives[section.id].subsections)
         number = section.subsection_number(index)
@@ -39,28 +57,39 @@ class SubsectionEditor(QFrame):
         self.title = TitleEdit(sub.title)
         self.title.setPlaceholderText(self.tr("小标题"))
         self.title.setAccessibleName(self.tr("小标题{number}的标题").format(number=number))
-        self.title.focused.connect(edits.begin_typing)
+        self.title.clean_paste = clean_title
+        self.title.new_step.connect(edits.begin_typing)
         self.title.textEdited.connect(lambda text: edits.set_subsection(section.id, index, "title", text))
         self.text = ParagraphEdit(lines=4)
         self.text.setAccessibleName(self.tr("小标题{number}的内容").format(number=number))
         self.text.show_text(sub.text)
-        self.text.focused.connect(edits.begin_typing)
+        self.text.clean_paste = clean_paragraphs
+        self.text.new_step.connect(edits.begin_typing)
         self.text.typed.connect(lambda text: edits.set_subsection(section.id, index, "text", text))
+        self.title.returnPressed.connect(self.text.setFocus)
 
         top = QHBoxLayout()
         top.addWidget(self.number)
         top.addWidget(self.title, 1)
-        for glyph, tip, action, enabled in (
-            ("↑", self.tr("上移"), lambda: edits.move_subsection(section.id, index, index - 1), index > 0),
-            ("↓", self.tr("下移"), lambda: edits.move_subsection(section.id, index, index + 1), index < count - 1),
-            ("✕", self.tr("删除此小标题"), lambda: edits.remove_subsection(section.id, index), True),
+        for glyph, tip, keys, action, enabled in (
+            ("↑", self.tr("上移"), MOVE_UP, lambda: move(index, index - 1), index > 0),
+            ("↓", self.tr("下移"), MOVE_DOWN, lambda: move(index, index + 1), index < count - 1),
+            ("✕", self.tr("删除此小标题"), REMOVE, lambda: remove(index), True),
         ):
+            shortcut = QKeySequence(keys)
+            command = QAction(tip, self)
+            command.setShortcut(shortcut)
+            command.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            command.setEnabled(enabled)
+            command.triggered.connect(action)
+            self.addAction(command)
             button = QToolButton()
+            button.setDefaultAction(command)
             button.setText(glyph)
-            button.setToolTip(tip)
+            text = shortcut.toString(QKeySequence.SequenceFormat.NativeText)
+            button.setToolTip(self.tr("{action}（{keys}）").format(action=tip, keys=text))
             button.setAccessibleName(tip)
-            button.setEnabled(enabled)
-            button.clicked.connect(action)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes from the title to the text, never to a button
             top.addWidget(button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -96,9 +125,9 @@ class NarrativeTab(QScrollArea):
         layout.addWidget(heading_label(section.heading))
         self.text = ParagraphEdit(lines=6 if section.subsection_numbering else 14)
         self.text.setAccessibleName(section.heading)
-        self.text.setPlaceholderText(self._placeholder())
         self.text.show_text(edits.report.narratives[section.id].text)
-        self.text.focused.connect(edits.begin_typing)
+        self.text.clean_paste = clean_paragraphs
+        self.text.new_step.connect(edits.begin_typing)
         self.text.typed.connect(lambda text: edits.set_text(section.id, text))
         layout.addWidget(self.text)
         self.subsections = []
@@ -120,8 +149,15 @@ class NarrativeTab(QScrollArea):
         signals.subsectionsChanged.connect(self._on_subsections)
 
     def _placeholder(self) -> str:
-        if self.section.subsection_numbering:
+        """What to write here: a required part without sub-heads must have text; with sub-heads, its own
+        text is an optional overview."""
+        has_subsections = bool(self._edits.report.narratives[self.section.id].subsections)
+        if has_subsections:
             return self.tr("本部分的概述（可不填），各项内容写在下面的小标题中。")
+        if self.section.required:
+            if self.section.subsection_numbering:
+                return self.tr("在此填写本部分的内容（必填），每段一行；也可以用下面的按钮分小标题来写。")
+            return self.tr("在此填写本部分的内容（必填），每段一行。")
         return self.tr("在此填写本部分的内容，每段一行。")
 
     def _add_menu(self) -> QMenu:
@@ -141,26 +177,75 @@ class NarrativeTab(QScrollArea):
 
     def _add(self, title: str, *, select: bool) -> None:
         index = self._edits.add_subsection(self.section.id, title)
+        self.show_subsection(index, "title", select=select)
+
+    def show_subsection(self, index: int, part: str = "title", *, select: bool = False) -> None:
+        """Put the cursor in a sub-head's title (at its end, or all selected) or text, and scroll it into
+        view once the layout has placed it."""
+        if not 0 <= index < len(self.subsections):
+            self.text.setFocus()
+            return
         editor = self.subsections[index]
-        if select:
-            editor.title.setFocus()
+        target = editor.title if part == "title" else editor.text
+        target.setFocus()
+        if select and target is editor.title:
             editor.title.selectAll()
-        else:
-            editor.text.setFocus()
-        self.ensureWidgetVisible(editor)
+        QTimer.singleShot(0, lambda: self._scroll_to(editor))
+
+    def _scroll_to(self, editor: SubsectionEditor) -> None:
+        from shiboken6 import isValid
+
+        if isValid(editor):
+            self.ensureWidgetVisible(editor, 0, 0)
 
     def _rebuild(self) -> None:
         for editor in self.subsections:
             self._list.removeWidget(editor)
+            editor.hide()  # at once: its shortcuts would clash with those of the editor that replaces it
             editor.deleteLater()
         subsections = self._edits.report.narratives[self.section.id].subsections
-        self.subsections = [SubsectionEditor(self._edits, self.section, i) for i in range(len(subsections))]
+        self.subsections = [
+            SubsectionEditor(self._edits, self.section, i, self._move, self._remove) for i in range(len(subsections))
+        ]
         for editor in self.subsections:
             self._list.addWidget(editor)
+            if self.isVisible():
+                editor.show()  # now, not after the next paint: the cursor may be put into it at once
+        self._tab_order()
+        self.text.setPlaceholderText(self._placeholder())
+
+    def _tab_order(self) -> None:
+        """Tab goes down the page: the part's text, each sub-head's title then text, the 添加小标题 button
+        (sub-heads made later would otherwise come after the button)."""
+        chain: list[QWidget] = [self.text]
+        for editor in self.subsections:
+            chain += [editor.title, editor.text]
+        if self.section.subsection_numbering:
+            chain.append(self.add_button)
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
 
     def _on_subsections(self, section_id: str) -> None:
         if section_id == self.section.id:
             self._rebuild()
+
+    def _focused_part(self, index: int) -> str:
+        return "text" if self.subsections[index].text.hasFocus() else "title"
+
+    def _move(self, source: int, target: int) -> None:
+        """Move a sub-head (a button or Alt+Shift+↑/↓); the cursor goes with it."""
+        part = self._focused_part(source)
+        self._edits.move_subsection(self.section.id, source, target)
+        self.show_subsection(target, part)
+
+    def _remove(self, index: int) -> None:
+        """Remove a sub-head (undoable); the cursor goes to the one now in its place, or the one before."""
+        self._edits.remove_subsection(self.section.id, index)
+        left = len(self.subsections)
+        if left:
+            self.show_subsection(min(index, left - 1), "title")
+        else:
+            self.text.setFocus()
 
     def _on_text(self, section_id: str, index: int | None, part: str) -> None:
         if section_id != self.section.id:
@@ -170,7 +255,7 @@ class NarrativeTab(QScrollArea):
             self.text.show_text(narrative.text)
             return
         editor, sub = self.subsections[index], narrative.subsections[index]
-        if part == "title" and editor.title.text() != sub.title:
-            editor.title.setText(sub.title)
-        elif part == "text":
+        if part == "title":
+            editor.title.show_text(sub.title)
+        else:
             editor.text.show_text(sub.text)

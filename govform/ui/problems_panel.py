@@ -1,27 +1,153 @@
-"""The 问题 panel: every finding, errors first; activating one shows where it is."""
+"""The 问题 panel: the findings, grouped (errors, what is still to fill in, warnings, explained warnings), and
+beside them what the selected one proposes: 「改为6」, 「恢复自动计算」, 「未发生的事项填0」, 「说明…」.
+
+Enter or a double-click shows where a finding is; Esc goes back to where the clerk was. The panel forwards
+each intent to its `handler` (the window), which turns it into an undoable edit.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Signal
-from PySide6.QtWidgets import QAbstractItemView, QListView, QWidget
+from typing import TYPE_CHECKING, Protocol
 
-from govform.ui.problems_model import FINDING_ROLE
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtWidgets import QAbstractItemView, QCheckBox, QHBoxLayout, QTreeView, QVBoxLayout, QWidget
+
+from govform.domain.report import CellRef
+from govform.domain.rules import Finding
+from govform.ui.problems_model import FINDING_ROLE, FINDINGS_ROLE, KEY_ROLE, ProblemsModel
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QKeyEvent
+
+    from govform.domain.fixes import Fix
+    from govform.ui.problems_details import Details
 
 
-class ProblemsView(QListView):
-    """Double-click or Enter on a finding asks to show it."""
+class Handler(Protocol):
+    def reveal(self, finding: Finding) -> None: ...
 
-    reveal = Signal(object)  # the Finding
+    def leave_problems(self) -> None: ...
 
-    def __init__(self, parent: QWidget | None = None):
+    def apply_fix(self, fix: Fix) -> None: ...
+
+    def restore_total(self, cell: CellRef) -> None: ...
+
+    def fill_blanks(self, tables: list[str]) -> None: ...
+
+    def explain(self, finding: Finding) -> None: ...
+
+    def problems_filter_changed(self) -> None: ...
+
+
+class ProblemsView(QTreeView):
+    """The findings tree: Enter or a double-click on a finding shows it; Esc goes back to the report."""
+
+    def __init__(self, handler: Handler, parent: QWidget | None = None):
         super().__init__(parent)
+        self._handler = handler
+        self.setHeaderHidden(True)
         self.setWordWrap(True)
-        self.setUniformItemSizes(False)
+        self.setUniformRowHeights(False)
+        self.setExpandsOnDoubleClick(False)  # a double-click activates: a group opens at its first finding
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setAccessibleName(self.tr("问题列表"))
+        self.setMinimumHeight(self.fontMetrics().lineSpacing() * 2)  # the panel may be made small
         self.activated.connect(self._on_activated)
 
     def _on_activated(self, index: QModelIndex) -> None:
+        """A finding: show where it is. A group: open it and go to its first finding."""
         finding = index.data(FINDING_ROLE)
         if finding is not None:
-            self.reveal.emit(finding)
+            self._handler.reveal(finding)
+            return
+        if self.model().rowCount(index):
+            self.expand(index)
+            self.setCurrentIndex(self.model().index(0, 0, index))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape:
+            self._handler.leave_problems()
+            return
+        super().keyPressEvent(event)
+
+
+class ProblemsPanel(QWidget):
+    """The tree of findings with a filter to the current tab, and the selected finding's proposals."""
+
+    def __init__(self, handler: Handler, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.handler = handler
+        self.view = ProblemsView(handler)
+        self.only_current: QCheckBox | None = None  # made with the first finding: a filter of nothing is noise
+        self._details: Details | None = None
+        self._expanded: set[str] = set()
+        self._current_key: str | None = None
+        self._column = column = QVBoxLayout()
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.view, 1)
+        self._row = QHBoxLayout(self)
+        self._row.setContentsMargins(4, 0, 4, 4)
+        self._row.addLayout(column, 3)
+        self.setFocusProxy(self.view)
+
+    def only_current_tab(self) -> bool:
+        """Whether the clerk asked to see only the current tab's findings."""
+        return self.only_current is not None and self.only_current.isChecked()
+
+    def _add_filter(self) -> None:
+        self.only_current = QCheckBox(self.tr("只看当前标签页(&T)"))
+        self.only_current.setToolTip(self.tr("只列出当前标签页中的问题"))
+        self.only_current.toggled.connect(lambda _: self.handler.problems_filter_changed())
+        top = QHBoxLayout()
+        top.setContentsMargins(0, 0, 0, 0)
+        top.addStretch(1)
+        top.addWidget(self.only_current)
+        self._column.insertLayout(0, top)
+
+    def model(self) -> ProblemsModel | None:
+        model = self.view.model()
+        return model if isinstance(model, ProblemsModel) else None
+
+    def setModel(self, model: ProblemsModel) -> None:
+        self.view.setModel(model)
+        self._expanded.clear()
+        model.modelAboutToBeReset.connect(self._remember)
+        model.modelReset.connect(self._restore)
+        self.view.selectionModel().currentChanged.connect(self._show_current)
+        self.view.expanded.connect(lambda index: self._expanded.add(index.data(KEY_ROLE)))
+        self.view.collapsed.connect(lambda index: self._expanded.discard(index.data(KEY_ROLE)))
+        if self.only_current is None and model.rowCount():
+            self._add_filter()
+        self._show_current(self.view.currentIndex())
+
+    def _remember(self) -> None:
+        current = self.view.currentIndex()
+        self._current_key = current.data(KEY_ROLE) if current.isValid() else None
+
+    def _restore(self) -> None:
+        model = self.model()
+        if model is None:
+            return
+        if self.only_current is None and model.rowCount():
+            self._add_filter()
+        for row in range(model.rowCount()):
+            index = model.index(row, 0)
+            if index.data(KEY_ROLE) in self._expanded:
+                self.view.expand(index)
+            if self._current_key is not None:
+                for found in (index, *(model.index(r, 0, index) for r in range(model.rowCount(index)))):
+                    if found.data(KEY_ROLE) == self._current_key:
+                        self.view.setCurrentIndex(found)
+        self._show_current(self.view.currentIndex())
+
+    def _show_current(self, index: QModelIndex) -> None:
+        findings = index.data(FINDINGS_ROLE) if index.isValid() else None
+        if not findings and self._details is None:
+            return
+        if self._details is None:
+            from govform.ui.problems_details import Details  # made when a finding is first chosen
+
+            self._details = Details(self.handler, self)
+            self._row.addWidget(self._details, 2)
+        model = self.model()
+        self._details.show_entry(model.report if model else None, index)

@@ -56,6 +56,10 @@ AUTOSAVE = Setting("recovery/autosave", True, _to_bool)
 RECENT_FILES: Setting[list[str]] = Setting("files/recent", [], _to_list)
 LAST_PROJECT = Setting("files/last_project", "", str)
 WINDOW_GEOMETRY = Setting("window/geometry", b"", _to_bytes)
+WINDOW_STATE = Setting("window/state", b"", _to_bytes)  # the 问题 panel's place and size
+LANGUAGE = Setting("window/language", "zh_CN", str, ("zh_CN", "en"))
+SIGNATURE_INDENT = Setting("export/signature_indent", 2, int, tuple(range(15)))
+"""Characters between the signature and the right margin (GB/T 9704 7.3.5 右空二字: 2)."""
 RECENT_LIMIT = 8
 
 
@@ -82,6 +86,10 @@ class Settings:
             raise ValueError(f"{setting.key}: {value!r} is not one of {setting.choices}")
         self._store.set_value(setting.key, value)
 
+    def location(self) -> str:
+        """Where the settings are kept ("" when only in memory)."""
+        return getattr(self._store, "path", "")
+
     def add_recent(self, path: str) -> list[str]:
         """Put `path` first in the recent files (once) and return the new list."""
         recent = [path, *(p for p in self.get(RECENT_FILES) if p != path)][:RECENT_LIMIT]
@@ -106,6 +114,7 @@ class QSettingsStore:
     """Settings in an INI file (one format on every platform, easy to inspect and to reset)."""
 
     def __init__(self, path: str):
+        self.path = path
         self._settings = QSettings(path, QSettings.Format.IniFormat)
 
     def value(self, key: str) -> Any:

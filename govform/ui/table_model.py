@@ -19,7 +19,7 @@ from govform.ui.undo import Edits
 Index = QModelIndex | QPersistentModelIndex
 
 FINDINGS_ROLE = Qt.ItemDataRole.UserRole + 1  # the findings a cell shows
-SEVERITY_ROLE = Qt.ItemDataRole.UserRole + 2  # "error", "warning" or None
+SEVERITY_ROLE = Qt.ItemDataRole.UserRole + 2  # "error", "warning", "missing" (not filled in yet) or None
 CELL_ROLE = Qt.ItemDataRole.UserRole + 3  # the value cell (row id, column id), None elsewhere
 KIND_ROLE = Qt.ItemDataRole.UserRole + 4  # the printed cell's role: "value", "label", "header", …
 
@@ -106,7 +106,7 @@ class TableModel(QAbstractTableModel):
         value = self._data[cell]
         automatic = self._data.is_total(cell) and not self._data.is_manual(cell)
         findings = self._marked.get(cell, [])
-        severity = None if not findings else "error" if any(f.is_error for f in findings) else "warning"
+        severity = self._severity(findings)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return display_value(value)
         if role == Qt.ItemDataRole.TextAlignmentRole:
@@ -118,9 +118,9 @@ class TableModel(QAbstractTableModel):
         if role == SEVERITY_ROLE:
             return severity
         if role == Qt.ItemDataRole.DecorationRole:
-            return look.severity_icon(severity) if severity else None
+            return look.severity_icon(severity) if severity in ("error", "warning") else None
         if role == Qt.ItemDataRole.BackgroundRole:
-            if severity:
+            if severity in ("error", "warning"):
                 return look.ERROR_FILL if severity == "error" else look.WARNING_FILL
             return look.TOTAL_FILL if automatic else None
         if role == Qt.ItemDataRole.ForegroundRole and automatic:
@@ -128,6 +128,11 @@ class TableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(cell, value, automatic, findings)
         return None
+
+    def _severity(self, findings: list[Finding]) -> str | None:
+        """How a cell is marked: an error over a warning over a blank still to fill in; explained: not."""
+        states = {self._checker.state(f) for f in findings}
+        return next((s for s in ("error", "warning", "missing") if s in states), None)
 
     def _tooltip(self, cell: Cell, value: Value, automatic: bool, findings: list[Finding]) -> str:
         lines = [self.table.cell_label(*cell)]

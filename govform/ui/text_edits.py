@@ -1,38 +1,100 @@
-"""The text editors every tab uses: a paragraph box and a one-line title box that announce what the clerk
-types (not what the program sets) and when they gain focus."""
+"""The text editors every tab uses: a paragraph box and a one-line box that announce what the clerk types
+(not what the program sets), say when a new undo step begins, and leave undo and redo to the project.
+
+Qt's text widgets keep an undo history of their own, which would compete with the project's one stack: an
+undo inside the box would become a new edit of the project, and the project's redo would never see it. These
+boxes keep no history; Ctrl+Z, Ctrl+Y and Ctrl+Shift+Z (and their context menu entries) go to the window's
+撤销/重做, so grids and text share one history. (The keys are caught as key presses, not by overriding
+`event()`: an override there would run Python for every event of every box, paint and layout included.)
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QKeyCombination, Qt, Signal
+from PySide6.QtGui import QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
 
+from govform.domain.text import strip_indents, strip_subhead_number
+
 if TYPE_CHECKING:
-    from PySide6.QtGui import QFocusEvent
+    from PySide6.QtCore import QMimeData
+    from PySide6.QtGui import QContextMenuEvent, QFocusEvent, QKeyEvent
+    from PySide6.QtWidgets import QMenu
+
+_CTRL, _SHIFT, _ALT = (
+    Qt.KeyboardModifier.ControlModifier,
+    Qt.KeyboardModifier.ShiftModifier,
+    Qt.KeyboardModifier.AltModifier,
+)
+_REDO_KEYS = (QKeyCombination(_CTRL, Qt.Key.Key_Y), QKeyCombination(_CTRL | _SHIFT, Qt.Key.Key_Z))
+
+
+def history_key(event: QKeyEvent) -> str | None:
+    """ "undo" or "redo" for the keys that mean so on any platform (Ctrl+Y and Ctrl+Shift+Z both redo)."""
+    if event.matches(QKeySequence.StandardKey.Undo):
+        return "undo"
+    if event.matches(QKeySequence.StandardKey.Redo) or event.keyCombination() in _REDO_KEYS:
+        return "redo"
+    return None
+
+
+def to_history(box: QWidget, event: QKeyEvent) -> bool:
+    """If `event` is an undo or redo key, do it with the window's 撤销/重做 (the project's stack)."""
+    step = history_key(event)
+    if step is None:
+        return False
+    action = getattr(box.window(), "history_actions", {}).get(step)
+    if action is not None and action.isEnabled():
+        action.trigger()
+    return True
+
+
+def _use_history(menu: QMenu, box: QWidget) -> None:
+    """Put the window's 撤销/重做 (the project's history) in place of a standard context menu's own."""
+    ours = getattr(box.window(), "history_actions", {})
+    for action in menu.actions():
+        step = {"edit-undo": "undo", "edit-redo": "redo"}.get(action.objectName())
+        if step is None:
+            continue
+        if step in ours:
+            menu.insertAction(action, ours[step])
+        menu.removeAction(action)
 
 
 class ParagraphEdit(QPlainTextEdit):
-    """Plain text, one paragraph per line; announces what the clerk types, not what the program sets."""
+    """Plain text, one paragraph per line; announces what the clerk types, not what the program sets.
+
+    A new undo step begins when the box gains focus, at a new paragraph and around a paste. Text pasted or
+    dropped in loses the indents it brought (`clean_paste`, set by the tab: the export indents paragraphs)."""
 
     typed = Signal(str)
-    focused = Signal()
+    new_step = Signal()
 
     def __init__(self, parent: QWidget | None = None, *, lines: int = 5):
         super().__init__(parent)
         self._setting = False
+        self.clean_paste: Callable[[str, bool], str] | None = None
+        self.setUndoRedoEnabled(False)
         self.setTabChangesFocus(True)
         self.setMinimumHeight(self.fontMetrics().lineSpacing() * lines + 12)
         self.textChanged.connect(self._on_changed)
 
     def show_text(self, text: str) -> None:
-        """Show `text` (after an undo or a load) without announcing it as typing."""
-        if self.toPlainText() == text:
+        """Show `text` (after an undo or a load) without announcing it as typing; the cursor goes to the end
+        of what changed."""
+        old = self.toPlainText()
+        if old == text:
             return
+        end = _change_end(old, text)
         self._setting = True
         try:
             self.setPlainText(text)
-            self.moveCursor(self.textCursor().MoveOperation.End)
+            cursor = self.textCursor()
+            cursor.setPosition(end)
+            self.setTextCursor(cursor)
         finally:
             self._setting = False
 
@@ -40,16 +102,111 @@ class ParagraphEdit(QPlainTextEdit):
         if not self._setting:
             self.typed.emit(self.toPlainText())
 
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if to_history(self, event):
+            return
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.new_step.emit()
+        super().keyPressEvent(event)
+
+    def insertFromMimeData(self, source: QMimeData) -> None:
+        if not source.hasText() or self.clean_paste is None:
+            super().insertFromMimeData(source)
+            return
+        start = self.textCursor().selectionStart()  # where the pasted text will begin
+        at_line_start = self.document().findBlock(start).position() == start
+        self.new_step.emit()
+        self.insertPlainText(self.clean_paste(source.text(), at_line_start))
+        self.new_step.emit()
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        menu = self.createStandardContextMenu(event.pos())
+        _use_history(menu, self)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.popup(event.globalPos())
+
     def focusInEvent(self, event: QFocusEvent) -> None:
-        self.focused.emit()
+        self.new_step.emit()
         super().focusInEvent(event)
 
 
 class TitleEdit(QLineEdit):
-    """A one-line field that says when it gains focus (a new visit is a new undo step)."""
+    """A one-line field that says when it gains focus (a new visit is a new undo step) and leaves undo and
+    redo to the project; text pasted in goes through `clean_paste` (a sub-head title loses its number)."""
 
-    focused = Signal()
+    new_step = Signal()
+
+    def __init__(self, text: str = "", parent: QWidget | None = None):
+        super().__init__(text, parent)
+        self.clean_paste: Callable[[str, bool], str] | None = None
+        self.popup: Callable[[], None] | None = None  # what Alt+↓ opens (a date's calendar)
+
+    def show_text(self, text: str) -> None:
+        """Show `text` set by the program (an undo, a load), the cursor at the end of what changed."""
+        old = self.text()
+        if old != text:
+            self.setText(text)
+            self.setCursorPosition(_change_end(old, text))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if to_history(self, event):
+            return
+        if self.popup is not None and event.key() == Qt.Key.Key_Down and event.modifiers() & _ALT:
+            self.popup()
+            return
+        if self.clean_paste is not None and event.matches(QKeySequence.StandardKey.Paste):
+            self.paste_cleaned()
+            return
+        super().keyPressEvent(event)
+
+    def paste_cleaned(self) -> None:
+        """Paste the clipboard's first line, cleaned, as one undo step of its own."""
+        text = QGuiApplication.clipboard().text().replace("\r", "\n").split("\n")[0]
+        if self.clean_paste is not None:
+            at_start = self.cursorPosition() == 0 or self.selectedText() == self.text()
+            text = self.clean_paste(text, at_start)
+        self.new_step.emit()
+        self.insert(text)
+        self.new_step.emit()
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        menu = self.createStandardContextMenu()
+        _use_history(menu, self)
+        if self.clean_paste is not None:
+            for action in menu.actions():
+                if action.objectName() == "edit-paste":
+                    action.triggered.disconnect()
+                    action.triggered.connect(lambda _=False: self.paste_cleaned())
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.popup(event.globalPos())
 
     def focusInEvent(self, event: QFocusEvent) -> None:
-        self.focused.emit()
+        self.new_step.emit()
         super().focusInEvent(event)
+
+
+def clean_paragraphs(text: str, at_line_start: bool) -> str:
+    """Pasted paragraphs without the indents they bring (the export indents every paragraph itself); the
+    first line keeps its spaces when it lands in the middle of a line."""
+    if at_line_start:
+        return strip_indents(text)
+    first, _, rest = text.partition("\n")
+    return first + ("\n" + strip_indents(rest) if rest else "")
+
+
+def clean_title(text: str, at_start: bool) -> str:
+    """A pasted sub-head title without the number it brings ("（一）主动公开情况" → "主动公开情况"): the report
+    numbers its sub-heads itself."""
+    return strip_subhead_number(text) if at_start else text
+
+
+def _change_end(old: str, new: str) -> int:
+    """Where in `new` the change from `old` ends: the cursor's place after an undo or a redo."""
+    limit = min(len(old), len(new))
+    start = 0
+    while start < limit and old[start] == new[start]:
+        start += 1
+    suffix = 0
+    while suffix < limit - start and old[-1 - suffix] == new[-1 - suffix]:
+        suffix += 1
+    return len(new) - suffix

@@ -8,14 +8,27 @@ during one visit (`Document.typing_session`) share a merge key and become one un
 from __future__ import annotations
 
 from collections.abc import Hashable, Mapping
-from typing import Any
+from typing import Any, NamedTuple
 
 from PySide6.QtGui import QUndoCommand
 
 from govform.domain.format import Cell
 from govform.domain.report import Report, Subsection, TableData, Value, same_value
+from govform.domain.rules import Finding, facts, subject
 from govform.ui import words
 from govform.ui.document import Document
+
+
+class Place(NamedTuple):
+    """Where an edit happened, for undo and redo to show it: a table's cells, a field of the basic
+    information, or a section's text (its own, or a sub-head's "title" or "text")."""
+
+    table: str | None = None
+    cells: tuple[Cell, ...] = ()
+    field: str | None = None
+    section: str | None = None
+    subsection: int | None = None
+    part: str = "text"
 
 
 class Change(QUndoCommand):
@@ -23,6 +36,8 @@ class Change(QUndoCommand):
     merge into one undo step that keeps the first old and the last new value."""
 
     MERGING = 1  # Qt merges only commands with the same id(); the merge key then decides
+
+    place = Place()
 
     def __init__(self, report: Report, label: str, old: Any, new: Any, merge_key: Hashable | None = None):
         super().__init__(label)
@@ -59,6 +74,7 @@ class SetCells(Change):
         old = {cell: None if data.is_total(cell) and not data.is_manual(cell) else data[cell] for cell in values}
         super().__init__(report, label, old, dict(values))
         self.table = table_id
+        self.place = Place(table=table_id, cells=tuple(values))
 
     def apply(self, value: Mapping[Cell, Value]) -> None:
         self.report.set_cells(self.table, value)
@@ -70,6 +86,7 @@ class SetMeta(Change):
     def __init__(self, report: Report, name: str, value: object, label: str, merge_key: Hashable | None):
         super().__init__(report, label, getattr(report, name), value, merge_key)
         self.name = name
+        self.place = Place(field=name)
 
     def apply(self, value: object) -> None:
         self.report.set_meta(self.name, value)
@@ -81,6 +98,7 @@ class SetText(Change):
     def __init__(self, report: Report, section_id: str, text: str, label: str, merge_key: Hashable):
         super().__init__(report, label, report.narratives[section_id].text, text, merge_key)
         self.section = section_id
+        self.place = Place(section=section_id)
 
     def apply(self, value: str) -> None:
         self.report.set_text(self.section, value)
@@ -93,6 +111,7 @@ class SetSubsection(Change):
         old = getattr(report.narratives[section_id].subsections[index], part)
         super().__init__(report, label, old, value, merge_key)
         self.section, self.index, self.part = section_id, index, part
+        self.place = Place(section=section_id, subsection=index, part=part)
 
     def apply(self, value: str) -> None:
         self.report.set_subsection(self.section, self.index, **{self.part: value})
@@ -101,6 +120,7 @@ class SetSubsection(Change):
 class InsertSubsection(QUndoCommand):
     def __init__(self, report: Report, section_id: str, index: int, title: str, label: str):
         super().__init__(label)
+        self.place = Place(section=section_id, subsection=index, part="title")
         self._report = report
         self._section = section_id
         self._index = index
@@ -116,6 +136,7 @@ class InsertSubsection(QUndoCommand):
 class RemoveSubsection(QUndoCommand):
     def __init__(self, report: Report, section_id: str, index: int, label: str):
         super().__init__(label)
+        self.place = Place(section=section_id, subsection=index, part="title")
         self._report = report
         self._section = section_id
         self._index = index
@@ -132,6 +153,8 @@ class RemoveSubsection(QUndoCommand):
 class MoveSubsection(QUndoCommand):
     def __init__(self, report: Report, section_id: str, source: int, target: int, label: str):
         super().__init__(label)
+        self.place = Place(section=section_id, subsection=target, part="title")
+        self.undo_place = Place(section=section_id, subsection=source, part="title")
         self._report = report
         self._section = section_id
         self._source = source
@@ -142,6 +165,42 @@ class MoveSubsection(QUndoCommand):
 
     def undo(self) -> None:
         self._report.move_subsection(self._section, self._target, self._source)
+
+
+class Several(QUndoCommand):
+    """One undo step made of several edits, done in order and undone in reverse. (They are kept here rather
+    than made Qt children of this command: Qt would call Python objects that Python may have let go.)"""
+
+    def __init__(self, label: str, place: Place, commands: list[QUndoCommand]):
+        super().__init__(label)
+        self.place = place
+        self.commands = commands
+
+    def redo(self) -> None:
+        for command in self.commands:
+            command.redo()
+
+    def undo(self) -> None:
+        for command in reversed(self.commands):
+            command.undo()
+
+
+class SetExplanation(QUndoCommand):
+    """Write, change or remove the clerk's explanation of a warning."""
+
+    def __init__(self, report: Report, subject: str, facts: str, text: str, label: str, place: Place):
+        super().__init__(label)
+        self.report = report
+        self.subject, self.facts, self.text = subject, facts, text
+        self.old = [(key[1], value) for key, value in report.explanations.items() if key[0] == subject]
+        self.place = place
+
+    def redo(self) -> None:
+        self.report.set_explanation(self.subject, self.facts, self.text)
+
+    def undo(self) -> None:
+        facts, text = self.old[0] if self.old else (self.facts, "")
+        self.report.set_explanation(self.subject, facts, text)
 
 
 def _unchanged(data: TableData, cell: Cell, value: Value) -> bool:
@@ -176,12 +235,42 @@ class Edits:
         self.document.typing_session += 1
 
     def set_cells(self, table_id: str, values: Mapping[Cell, Value], label: str) -> bool:
-        """Set cells as one undo step; False (and nothing pushed) when nothing would change."""
-        data = self.report.tables[table_id]
-        if all(_unchanged(data, cell, value) for cell, value in values.items()):
+        """Set cells as one undo step; False (and nothing pushed) when nothing would change. A total given
+        the figure it computes anyway keeps computing itself."""
+        return self.set_tables({table_id: values}, label)
+
+    def set_tables(self, changes: Mapping[str, Mapping[Cell, Value]], label: str) -> bool:
+        """Set cells of one or more tables as one undo step (an import, a fill); False when nothing changes."""
+        from govform.domain import sheet  # with the first figure: the window's start-up need not load it
+
+        planned = {}
+        for table_id, values in changes.items():
+            data = self.report.tables[table_id]
+            values = sheet.keep_totals_automatic(data, values)
+            if not all(_unchanged(data, cell, value) for cell, value in values.items()):
+                planned[table_id] = values
+        if not planned:
             return False
-        self._push(SetCells(self.report, table_id, values, label))
+        if len(planned) == 1:
+            [(table_id, values)] = planned.items()
+            self._push(SetCells(self.report, table_id, values, label))
+            return True
+        first, values = next(iter(planned.items()))
+        commands: list[QUndoCommand] = [SetCells(self.report, t, v, label) for t, v in planned.items()]
+        self._push(Several(label, Place(table=first, cells=tuple(values)), commands))
         return True
+
+    def fill_blanks(self, table_ids: list[str], label: str) -> int:
+        """未发生的事项填0: every blank cell of the tables (totals compute themselves) set to 0, as one undo
+        step; the number of cells filled."""
+        changes = {}
+        for table_id in table_ids:
+            data = self.report.tables[table_id]
+            blank = [cell for cell, value in data.items() if value is None and not data.is_total(cell)]
+            if blank:
+                changes[table_id] = {cell: self.report.parse(table_id, *cell, "0") for cell in blank}
+        self.set_tables(changes, label)
+        return sum(len(cells) for cells in changes.values())
 
     def set_meta(self, name: str, value: object, *, typing: bool = False) -> None:
         if getattr(self.report, name) == value:
@@ -208,6 +297,25 @@ class Edits:
         ).format(number=number)
         key = self._typing("subsection", section_id, index, part)
         self._push(SetSubsection(self.report, section_id, index, part, value, label, key))
+
+    def explain(self, finding: Finding, text: str) -> None:
+        """Keep the clerk's explanation of a warning with the project (blank text removes it)."""
+        key = (subject(finding), facts(finding))
+        if self.report.explanations.get(key, "") == text.strip():
+            return
+        label = (
+            words.translate("Edits", "说明警告（{code}）")
+            if text.strip()
+            else words.translate("Edits", "删除警告（{code}）的说明")
+        ).format(code=finding.code)
+        place = Place(
+            table=finding.primary.table if finding.primary else None,
+            cells=(finding.primary.cell,) if finding.primary else (),
+            field=finding.field,
+            section=None if finding.primary else finding.section,
+            subsection=finding.subsection,
+        )
+        self._push(SetExplanation(self.report, key[0], key[1], text.strip(), label, place))
 
     def add_subsection(self, section_id: str, title: str) -> int:
         index = len(self.report.narratives[section_id].subsections)

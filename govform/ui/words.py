@@ -23,6 +23,21 @@ def text(message: Message | Phrase | str) -> str:
     return message if isinstance(message, str) else message.text(language())
 
 
+def use_locale() -> None:
+    """Qt's default locale in the window's language (month and day names, dates in file dialogs); done when
+    such a widget is first made rather than at start-up."""
+    from PySide6.QtCore import QLocale
+
+    wanted = QLocale("zh_CN" if language() == "zh_CN" else "en_GB")
+    if QLocale().name() != wanted.name():
+        QLocale.setDefault(wanted)
+
+
+def app_name() -> str:
+    """The program's name as the window shows it ("政府信息公开年报助手", "Annual Report Assistant")."""
+    return QCoreApplication.translate("App", "政府信息公开年报助手")
+
+
 def translate(context: str, source: str) -> str:
     """A UI string of code that is not a QObject (lupdate files it under `context`)."""
     return QCoreApplication.translate(context, source)

@@ -2,460 +2,942 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
+    <name>AboutBox</name>
+    <message>
+        <source>关于</source>
+        <translation>About</translation>
+    </message>
+    <message>
+        <source>{name} {version}
+按{reference}格式编写、核对和导出政府信息公开工作年度报告。</source>
+        <translation>{name} {version}
+Writes, checks and exports the annual report on government information disclosure in the format of {reference}.</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>App</name>
+    <message>
+        <source>程序出错了（{error}）。报告没有丢失：修改已自动记下，可以继续编辑和保存。出错的详情记在：{log}</source>
+        <translation>Something went wrong in the program ({error}). Your report is not lost: changes are journaled, and you can go on editing and save. The details are in: {log}</translation>
+    </message>
+    <message>
+        <source>政府信息公开年报助手</source>
+        <translation>Annual Report Assistant</translation>
+    </message>
+</context>
+<context>
     <name>BasicsTab</name>
     <message>
-        <location filename="../../govform/ui/texts.py" line="109"/>
+        <source>{label}(&amp;{key})：</source>
+        <translation>{label}(&amp;{key}):</translation>
+    </message>
+    <message>
         <source>如：重庆市长寿区长寿湖镇人民政府</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. 重庆市长寿区长寿湖镇人民政府</translation>
     </message>
     <message>
-        <location filename="../../govform/ui/texts.py" line="112"/>
-        <source>机关全称(&amp;A)：</source>
-        <translation type="unfinished"></translation>
+        <source>机关全称在标题中一行排不下时，可在此按词分行（每行一行）；留空则自动分行。</source>
+        <translation>When the name does not fit one title line, break it here between words (one line each); leave empty to break it automatically.</translation>
     </message>
     <message>
-        <location filename="../../govform/ui/texts.py" line="118"/>
-        <source>机关类型(&amp;K)：</source>
-        <translation type="unfinished"></translation>
+        <source>分行后的文字与机关全称不一致，导出时将自动分行：</source>
+        <translation>These lines do not spell the agency&apos;s name; the export breaks it by itself: </translation>
     </message>
     <message>
-        <location filename="../../govform/ui/texts.py" line="122"/>
+        <source>标题中排为{count}行：</source>
+        <translation>In the title, {count} lines: </translation>
+    </message>
+    <message>
+        <source> ｜ </source>
+        <translation> | </translation>
+    </message>
+    <message>
         <source> 年度</source>
-        <translation type="unfinished"></translation>
+        <translation> (report year)</translation>
     </message>
     <message>
-        <location filename="../../govform/ui/texts.py" line="124"/>
-        <source>报告年度(&amp;Y)：</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../govform/ui/texts.py" line="130"/>
-        <source>未填写</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../govform/ui/texts.py" line="132"/>
-        <source>成文日期(&amp;D)：</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../govform/ui/texts.py" line="135"/>
         <source>报告正文之前的说明：编制依据、报告的组成部分、统计期限等。</source>
-        <translation type="unfinished"></translation>
+        <translation>What comes before part 一: the basis, the parts of the report, the period covered.</translation>
     </message>
     <message>
-        <location filename="../../govform/ui/texts.py" line="138"/>
-        <source>开头部分(&amp;P)：</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../govform/ui/texts.py" line="143"/>
         <source>格式版本：</source>
-        <translation type="unfinished"></translation>
+        <translation>Format:</translation>
+    </message>
+</context>
+<context>
+    <name>Controller</name>
+    <message>
+        <source>示例报告（未保存）</source>
+        <translation>Sample report (not saved)</translation>
+    </message>
+    <message>
+        <source>不能打开“{name}”：可以打开或导入的文件是 {known}。</source>
+        <translation>Cannot open “{name}”: the files that can be opened or imported are {known}.</translation>
+    </message>
+    <message>
+        <source>年报项目</source>
+        <translation>Report project</translation>
+    </message>
+    <message>
+        <source>正在读取“{name}”…</source>
+        <translation>Reading “{name}”…</translation>
+    </message>
+    <message>
+        <source>导入的情况</source>
+        <translation>What was imported</translation>
+    </message>
+    <message>
+        <source>导入表格数据（{name}）</source>
+        <translation>Import table figures ({name})</translation>
+    </message>
+    <message>
+        <source>改动了 {count} 个格子，可以撤销。</source>
+        <translation>{count} cells changed; this can be undone.</translation>
+    </message>
+    <message>
+        <source>表格中的数字与报告相同，没有改动。</source>
+        <translation>The workbook holds the same figures as the report: nothing changed.</translation>
+    </message>
+    <message>
+        <source>导入表格数据</source>
+        <translation>Import table figures</translation>
+    </message>
+    <message>
+        <source>已保存到 {path}</source>
+        <translation>Saved to {path}</translation>
+    </message>
+    <message>
+        <source>已导出 {path}</source>
+        <translation>Exported {path}</translation>
+    </message>
+    <message>
+        <source>已导出“{name}”。</source>
+        <translation>Exported “{name}”.</translation>
+    </message>
+    <message>
+        <source>正在导出{kind}…</source>
+        <translation>Exporting {kind}…</translation>
+    </message>
+    <message>
+        <source>选择要检查的文件夹</source>
+        <translation>Choose the folder to check</translation>
+    </message>
+    <message>
+        <source>年报检查汇总-{date}.xlsx</source>
+        <translation>report-check-summary-{date}.xlsx</translation>
+    </message>
+    <message>
+        <source>批量检查已取消（检查了 {done}/{total} 份）。</source>
+        <translation>Batch check cancelled ({done} of {total} checked).</translation>
+    </message>
+    <message>
+        <source>正在批量检查“{name}”…</source>
+        <translation>Checking the reports in “{name}”…</translation>
+    </message>
+    <message>
+        <source>请等上一项工作完成。</source>
+        <translation>Please wait until the work under way is done.</translation>
+    </message>
+    <message>
+        <source>未命名</source>
+        <translation>Untitled</translation>
+    </message>
+</context>
+<context>
+    <name>DateField</name>
+    <message>
+        <source>未填写（如 2026年1月15日）</source>
+        <translation>Not filled in (e.g. 2026-1-15)</translation>
+    </message>
+    <message>
+        <source>从日历中选择（Alt+↓）</source>
+        <translation>Choose from a calendar (Alt+Down)</translation>
+    </message>
+    <message>
+        <source>日历</source>
+        <translation>Calendar</translation>
+    </message>
+</context>
+<context>
+    <name>Details</name>
+    <message>
+        <source>选中一个问题，这里显示它的详情和改正的办法。</source>
+        <translation>Select a problem to see it in full, with ways to fix it.</translation>
+    </message>
+    <message>
+        <source>共 {count} 处，展开可逐一查看。第一处：{message}</source>
+        <translation>{count} places; expand to see each. The first: {message}</translation>
+    </message>
+    <message>
+        <source>{tables}未发生的事项填0</source>
+        <translation>Fill the blanks of {tables} with 0</translation>
+    </message>
+    <message>
+        <source>全部表格未发生的事项填0</source>
+        <translation>Fill the blanks of all tables with 0</translation>
+    </message>
+    <message>
+        <source>转到第一处</source>
+        <translation>Go to the first</translation>
+    </message>
+    <message>
+        <source>这个总计是手动填写的，不会随各项自动计算。</source>
+        <translation>This total was typed in: it does not add up its items by itself.</translation>
+    </message>
+    <message>
+        <source>说明：{text}</source>
+        <translation>Explanation: {text}</translation>
+    </message>
+    <message>
+        <source>改为{value}</source>
+        <translation>Change to {value}</translation>
+    </message>
+    <message>
+        <source>{cell}改为{value}</source>
+        <translation>{cell} to {value}</translation>
+    </message>
+    <message>
+        <source>恢复自动计算</source>
+        <translation>Compute automatically again</translation>
+    </message>
+    <message>
+        <source>本表未发生的事项填0</source>
+        <translation>Fill this table&apos;s blanks with 0</translation>
+    </message>
+    <message>
+        <source>修改说明…</source>
+        <translation>Edit the explanation…</translation>
+    </message>
+    <message>
+        <source>说明…</source>
+        <translation>Explain…</translation>
+    </message>
+    <message>
+        <source>转到</source>
+        <translation>Go to</translation>
+    </message>
+</context>
+<context>
+    <name>Edits</name>
+    <message>
+        <source>修改{field}</source>
+        <translation>Change {field}</translation>
+    </message>
+    <message>
+        <source>编辑“{heading}”</source>
+        <translation>Edit “{heading}”</translation>
+    </message>
+    <message>
+        <source>编辑小标题{number}的标题</source>
+        <translation>Edit the title of sub-head {number}</translation>
+    </message>
+    <message>
+        <source>编辑小标题{number}的内容</source>
+        <translation>Edit the text of sub-head {number}</translation>
+    </message>
+    <message>
+        <source>说明警告（{code}）</source>
+        <translation>Explain warning {code}</translation>
+    </message>
+    <message>
+        <source>删除警告（{code}）的说明</source>
+        <translation>Remove the explanation of warning {code}</translation>
+    </message>
+    <message>
+        <source>添加小标题“{title}”</source>
+        <translation>Add sub-head “{title}”</translation>
+    </message>
+    <message>
+        <source>删除小标题“{title}”</source>
+        <translation>Remove sub-head “{title}”</translation>
+    </message>
+    <message>
+        <source>调整小标题顺序</source>
+        <translation>Reorder sub-heads</translation>
+    </message>
+</context>
+<context>
+    <name>ExplanationDialog</name>
+    <message>
+        <source>说明这个警告</source>
+        <translation>Explain this warning</translation>
+    </message>
+    <message>
+        <source>若情况属实（如本机关确有规章、数字确与上年相差较大），写明原因。说明随项目保存，核对时这个警告计为“已说明”；相关数字改动后，警告会重新出现。</source>
+        <translation>If the warning is true as it stands (the agency really has a regulation, a figure really differs much from last year), say why. The explanation is kept with the project and the warning counts as explained; once its figures change, the warning comes back.</translation>
+    </message>
+    <message>
+        <source>保存说明</source>
+        <translation>Keep the explanation</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>ExportWithErrorsQuestion</name>
+    <message>
+        <source>报告中还有错误</source>
+        <translation>The report still has errors</translation>
+    </message>
+    <message>
+        <source>报告中还有 {errors} 个错误（见“问题”面板），导出的文件只能作为草稿。</source>
+        <translation>The report still has {errors} errors (see the Problems panel): the exported file can only serve as a draft.</translation>
+    </message>
+    <message>
+        <source>仍要导出吗？</source>
+        <translation>Export it anyway?</translation>
+    </message>
+    <message>
+        <source>导出草稿(&amp;D)</source>
+        <translation>Export a &amp;draft</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>FileOffer</name>
+    <message>
+        <source>打开(&amp;O)</source>
+        <translation>&amp;Open</translation>
+    </message>
+    <message>
+        <source>打开所在文件夹(&amp;F)</source>
+        <translation>Open the &amp;folder</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>无法打开“{path}”：这台电脑上没有设置打开它的程序。</source>
+        <translation>Cannot open “{path}”: no program on this computer is set to open it.</translation>
+    </message>
+</context>
+<context>
+    <name>GuideDialog</name>
+    <message>
+        <source>使用说明</source>
+        <translation>Guide</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>下一个 / 上一个标签页</source>
+        <translation>Next / previous tab</translation>
+    </message>
+    <message>
+        <source>方向键、Tab、Enter</source>
+        <translation>Arrows, Tab, Enter</translation>
+    </message>
+    <message>
+        <source>在表格中移动；直接输入数字即填写，Enter 确认并下移</source>
+        <translation>Move in a table; type a figure to fill in a cell, Enter to enter it and go down</translation>
+    </message>
+    <message>
+        <source>选中多个格子，输入数字，Ctrl+Enter</source>
+        <translation>Select cells, type a figure, Ctrl+Enter</translation>
+    </message>
+    <message>
+        <source>把这个数字填入所有选中的格子</source>
+        <translation>Put the figure into every selected cell</translation>
+    </message>
+    <message>
+        <source>清除选中的格子（手动填写的总计恢复自动计算）</source>
+        <translation>Clear the selected cells (a typed total computes itself again)</translation>
+    </message>
+    <message>
+        <source>复制、粘贴，可以与 Excel、WPS 表格互相复制一片数字</source>
+        <translation>Copy and paste, ranges of figures to and from Excel or WPS</translation>
+    </message>
+    <message>
+        <source>撤销 / 重做（表格和文字共用一份记录）</source>
+        <translation>Undo / redo (one history for tables and text)</translation>
+    </message>
+    <message>
+        <source>转到问题列表；回到原来的位置</source>
+        <translation>Go to the problems list; back to where you were</translation>
+    </message>
+    <message>
+        <source>在小标题中：上移 / 下移这个小标题</source>
+        <translation>In a sub-head: move it up / down</translation>
+    </message>
+    <message>
+        <source>在成文日期中：打开日历</source>
+        <translation>In the date of signature: open the calendar</translation>
+    </message>
+    <message>
+        <source>转到菜单栏</source>
+        <translation>Go to the menus</translation>
+    </message>
+    <message>
+        <source>保存；导出 Word 文档</source>
+        <translation>Save; export the Word document</translation>
+    </message>
+    <message>
+        <source>常用按键</source>
+        <translation>Keys</translation>
+    </message>
+    <message>
+        <source>核对的规则</source>
+        <translation>The rules checked</translation>
+    </message>
+    <message>
+        <source>文件放在哪里</source>
+        <translation>Where files go</translation>
+    </message>
+    <message>
+        <source>错误（红色）必须改正；警告（黄色）请核实，属实的可以写上说明；灰色圆圈是还没有填写的内容。</source>
+        <translation>Errors (red) must be corrected; warnings (amber) need checking, and can be explained when true; grey rings mark what is not filled in yet.</translation>
+    </message>
+    <message>
+        <source>{code} {words}：{plain}</source>
+        <translation>{code} {words}: {plain}</translation>
+    </message>
+    <message>
+        <source>报告保存为“.govform”项目文件，位置由你选择（默认在“文档”文件夹：{path}）。</source>
+        <translation>A report is saved as a “.govform” project file wherever you choose (by default in Documents: {path}).</translation>
+    </message>
+    <message>
+        <source>未保存的修改每秒自动记下，程序意外退出后，下次启动时可以恢复：{recovery}</source>
+        <translation>Unsaved changes are journaled every second and offered back after a crash: {recovery}</translation>
+    </message>
+    <message>
+        <source>设置：{settings}</source>
+        <translation>Settings: {settings}</translation>
+    </message>
+    <message>
+        <source>导出的 Word、Excel、网页、PDF 文件默认放在项目文件旁边。</source>
+        <translation>Exported Word, Excel, web page and PDF files go beside the project file unless you choose otherwise.</translation>
+    </message>
+    <message>
+        <source>{name} 版本 {version}</source>
+        <translation>{name} version {version}</translation>
+    </message>
+</context>
+<context>
+    <name>Jobs</name>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>“{title}”没有完成：程序出错（{error}）。请把这句话告诉 govform 的维护者。</source>
+        <translation>“{title}” did not finish: the program went wrong ({error}). Please tell govform&apos;s maintainers this sentence.</translation>
+    </message>
+    <message>
+        <source>正在取消…</source>
+        <translation>Cancelling…</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../govform/ui/mainwindow.py" line="48"/>
         <source>问题</source>
-        <translation type="unfinished"></translation>
+        <translation>Problems</translation>
     </message>
     <message>
-        <location filename="../../govform/ui/mainwindow.py" line="58"/>
         <source>错误和警告的数目</source>
-        <translation type="unfinished"></translation>
+        <translation>Number of errors and warnings</translation>
     </message>
     <message>
-        <location filename="../../govform/ui/mainwindow.py" line="80"/>
         <source>文件(&amp;F)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../govform/ui/mainwindow.py" line="81"/>
         <source>新建(&amp;N)…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;New…</translation>
     </message>
     <message>
-        <location filename="../../govform/ui/mainwindow.py" line="82"/>
+        <source>从上年报告开始(&amp;L)…</source>
+        <translation>Start from &amp;last year&apos;s report…</translation>
+    </message>
+    <message>
         <source>打开(&amp;O)…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Open…</translation>
     </message>
     <message>
-        <location filename="../../govform/ui/mainwindow.py" line="83"/>
         <source>最近打开的文件(&amp;R)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Recent files</translation>
     </message>
     <message>
-        <location filename="../../govform/ui/mainwindow.py" line="85"/>
         <source>保存(&amp;S)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../govform/ui/mainwindow.py" line="86"/>
         <source>另存为(&amp;A)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Save &amp;as…</translation>
     </message>
     <message>
-        <location filename="../../govform/ui/mainwindow.py" line="88"/>
-        <source>导出 Word(&amp;W)…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../govform/ui/mainwindow.py" line="90"/>
         <source>退出(&amp;X)</source>
-        <translation type="unfinished"></translation>
+        <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../govform/ui/mainwindow.py" line="92"/>
         <source>编辑(&amp;E)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../govform/ui/mainwindow.py" line="93"/>
         <source>撤销</source>
-        <translation type="unfinished"></translation>
+        <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../govform/ui/mainwindow.py" line="95"/>
         <source>重做</source>
-        <translation type="unfinished"></translation>
+        <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../govform/ui/mainwindow.py" line="101"/>
         <source>复制(&amp;C)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Copy</translation>
     </message>
     <message>
-        <location filename="../../govform/ui/mainwindow.py" line="102"/>
         <source>粘贴(&amp;P)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Paste</translation>
     </message>
     <message>
-        <location filename="../../govform/ui/mainwindow.py" line="104"/>
+        <source>全部表格未发生的事项填0(&amp;0)</source>
+        <translation>Fill the blanks of all tables with &amp;0</translation>
+    </message>
+    <message>
         <source>视图(&amp;V)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../govform/ui/mainwindow.py" line="106"/>
-        <source>问题列表(&amp;P)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../govform/ui/mainwindow.py" line="110"/>
         <source>设置(&amp;S)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../govform/ui/mainwindow.py" line="111"/>
+        <source>界面语言(&amp;L)</source>
+        <translation>&amp;Language</translation>
+    </message>
+    <message>
         <source>导出字体(&amp;F)</source>
-        <translation type="unfinished"></translation>
+        <translation>Export &amp;fonts</translation>
     </message>
     <message>
-        <location filename="../../govform/ui/mainwindow.py" line="114"/>
         <source>正文用{font}</source>
-        <translation type="unfinished"></translation>
+        <translation>Body text in {font}</translation>
     </message>
     <message>
-        <location filename="../../govform/ui/mainwindow.py" line="119"/>
+        <source>落款右空(&amp;I)…</source>
+        <translation>Signature &amp;indent…</translation>
+    </message>
+    <message>
         <source>自动保存以便崩溃后恢复(&amp;A)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Autosave for recovery after a crash</translation>
     </message>
     <message>
-        <location filename="../../govform/ui/mainwindow.py" line="124"/>
         <source>帮助(&amp;H)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../govform/ui/mainwindow.py" line="125"/>
+        <source>导入(&amp;I)</source>
+        <translation>&amp;Import</translation>
+    </message>
+    <message>
+        <source>导出(&amp;E)</source>
+        <translation>&amp;Export</translation>
+    </message>
+    <message>
+        <source>转到问题列表(&amp;G)</source>
+        <translation>&amp;Go to the problems list</translation>
+    </message>
+    <message>
+        <source>显示问题列表(&amp;P)</source>
+        <translation>Show the &amp;problems list</translation>
+    </message>
+    <message>
+        <source>下一个标签页(&amp;N)</source>
+        <translation>&amp;Next tab</translation>
+    </message>
+    <message>
+        <source>上一个标签页(&amp;B)</source>
+        <translation>Previous tab (&amp;B)</translation>
+    </message>
+    <message>
+        <source>菜单栏(&amp;M)</source>
+        <translation>&amp;Menus</translation>
+    </message>
+    <message>
+        <source>工具(&amp;T)</source>
+        <translation>&amp;Tools</translation>
+    </message>
+    <message>
+        <source>批量检查文件夹(&amp;B)…</source>
+        <translation>&amp;Batch check a folder…</translation>
+    </message>
+    <message>
+        <source>使用说明(&amp;G)</source>
+        <translation>&amp;Guide</translation>
+    </message>
+    <message>
         <source>关于(&amp;A)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;About</translation>
     </message>
     <message>
-        <location filename="../../govform/ui/mainwindow.py" line="146"/>
-        <source>关于</source>
-        <translation type="unfinished"></translation>
+        <source>表格数据（Excel）(&amp;T)…</source>
+        <translation>&amp;Table figures (Excel)…</translation>
     </message>
     <message>
-        <location filename="../../govform/ui/mainwindow.py" line="147"/>
-        <source>{name}
-按国办公开办函〔2021〕30号格式编写、核对和导出政府信息公开工作年度报告。</source>
-        <translation type="unfinished"></translation>
+        <source>从{kind}新建报告…</source>
+        <translation>New report from {kind}…</translation>
     </message>
     <message>
-        <location filename="../../govform/ui/mainwindow.py" line="182"/>
-        <source>错误 {errors} · 警告 {warnings}</source>
-        <translation type="unfinished"></translation>
+        <source>{kind}(&amp;{key})…</source>
+        <translation>{kind} (&amp;{key})…</translation>
     </message>
     <message>
-        <location filename="../../govform/ui/mainwindow.py" line="187"/>
-        <source>打开项目</source>
-        <translation type="unfinished"></translation>
+        <source>撤销 {what}</source>
+        <translation>Undo {what}</translation>
     </message>
     <message>
-        <location filename="../../govform/ui/mainwindow.py" line="193"/>
+        <source>重做 {what}</source>
+        <translation>Redo {what}</translation>
+    </message>
+    <message>
+        <source>界面语言将在下次启动本程序时改为“{language}”。</source>
+        <translation>The window will be in “{language}” the next time the program starts.</translation>
+    </message>
+    <message>
+        <source>落款右空</source>
+        <translation>Signature indent</translation>
+    </message>
+    <message>
+        <source>导出时落款（发文机关署名和成文日期）右空几个字？
+GB/T 9704 的要求是右空二字（2）。</source>
+        <translation>How many characters from the right margin do the signature and its date stand in exports?
+GB/T 9704 asks for two (2).</translation>
+    </message>
+    <message>
+        <source>{cell}改为{value}</source>
+        <translation>{cell} to {value}</translation>
+    </message>
+    <message>
+        <source>{cell}恢复自动计算</source>
+        <translation>{cell} computes itself again</translation>
+    </message>
+    <message>
+        <source>{tables}未发生的事项填0</source>
+        <translation>Fill the blanks of {tables} with 0</translation>
+    </message>
+    <message>
+        <source>已把 {count} 个空白格子填为0（可以撤销）。</source>
+        <translation>{count} blank cells filled with 0 (this can be undone).</translation>
+    </message>
+    <message>
+        <source>这是未保存的示例（长寿湖镇2024年的年报），可以随意试用，不会改动示例文件。</source>
+        <translation>This is an unsaved sample (Changshouhu town&apos;s report for 2024): try anything, the sample file stays as it is.</translation>
+    </message>
+    <message>
+        <source>新建我的报告…</source>
+        <translation>New report of my own…</translation>
+    </message>
+    <message>
+        <source>从上年报告开始…</source>
+        <translation>Start from last year&apos;s report…</translation>
+    </message>
+    <message>
+        <source>打开…</source>
+        <translation>Open…</translation>
+    </message>
+    <message>
+        <source>错误 {errors}</source>
+        <translation>Errors {errors}</translation>
+    </message>
+    <message>
+        <source>警告 {warnings}</source>
+        <translation>Warnings {warnings}</translation>
+    </message>
+    <message>
+        <source>未填 {missing}</source>
+        <translation>To fill in {missing}</translation>
+    </message>
+    <message>
+        <source>已说明 {explained}</source>
+        <translation>Explained {explained}</translation>
+    </message>
+    <message>
+        <source>打开</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>打开{kind}</source>
+        <translation>Open {kind}</translation>
+    </message>
+    <message>
+        <source>导出为{kind}</source>
+        <translation>Export as {kind}</translation>
+    </message>
+    <message>
+        <source>可以打开的文件 ({patterns})</source>
+        <translation>Files that can be opened ({patterns})</translation>
+    </message>
+    <message>
         <source>保存项目</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../govform/ui/mainwindow.py" line="199"/>
-        <source>导出 Word</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../govform/ui/mainwindow.py" line="199"/>
-        <source>Word 文档 (*.docx)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../govform/ui/mainwindow.py" line="203"/>
-        <source>年报项目 (*{suffix})</source>
-        <translation type="unfinished"></translation>
+        <translation>Save project</translation>
     </message>
 </context>
 <context>
     <name>NarrativeTab</name>
     <message>
-        <location filename="../../govform/ui/texts.py" line="261"/>
         <source>添加小标题(&amp;N)</source>
-        <translation type="unfinished"></translation>
+        <translation>Add a sub-head (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../govform/ui/texts.py" line="279"/>
         <source>本部分的概述（可不填），各项内容写在下面的小标题中。</source>
-        <translation type="unfinished"></translation>
+        <translation>An overview of this part (may stay empty); the rest goes under the sub-heads below.</translation>
     </message>
     <message>
-        <location filename="../../govform/ui/texts.py" line="280"/>
+        <source>在此填写本部分的内容（必填），每段一行；也可以用下面的按钮分小标题来写。</source>
+        <translation>Write this part here (required), one paragraph a line; or divide it into sub-heads with the button below.</translation>
+    </message>
+    <message>
+        <source>在此填写本部分的内容（必填），每段一行。</source>
+        <translation>Write this part here (required), one paragraph a line.</translation>
+    </message>
+    <message>
         <source>在此填写本部分的内容，每段一行。</source>
-        <translation type="unfinished"></translation>
+        <translation>Write this part here, one paragraph a line.</translation>
     </message>
     <message>
-        <location filename="../../govform/ui/texts.py" line="295"/>
         <source>自拟小标题</source>
-        <translation type="unfinished"></translation>
+        <translation>A sub-head of your own</translation>
     </message>
     <message>
-        <location filename="../../govform/ui/texts.py" line="295"/>
         <source>新小标题</source>
-        <translation type="unfinished"></translation>
+        <translation>New sub-head</translation>
     </message>
 </context>
 <context>
     <name>NewReportDialog</name>
     <message>
-        <location filename="../../govform/ui/dialogs.py" line="28"/>
         <source>新建年度报告</source>
-        <translation type="unfinished"></translation>
+        <translation>New annual report</translation>
     </message>
     <message>
-        <location filename="../../govform/ui/dialogs.py" line="30"/>
         <source>如：重庆市长寿区长寿湖镇人民政府</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. 重庆市长寿区长寿湖镇人民政府</translation>
     </message>
     <message>
-        <location filename="../../govform/ui/dialogs.py" line="38"/>
         <source>机关全称(&amp;A)：</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Agency (full name):</translation>
     </message>
     <message>
-        <location filename="../../govform/ui/dialogs.py" line="39"/>
         <source>报告年度(&amp;Y)：</source>
-        <translation type="unfinished"></translation>
+        <translation>Report &amp;year:</translation>
     </message>
     <message>
-        <location filename="../../govform/ui/dialogs.py" line="40"/>
         <source>机关类型(&amp;K)：</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Kind of agency:</translation>
     </message>
     <message>
-        <location filename="../../govform/ui/dialogs.py" line="42"/>
+        <source>报告格式(&amp;F)：</source>
+        <translation>Report &amp;format:</translation>
+    </message>
+    <message>
         <source>新建</source>
-        <translation type="unfinished"></translation>
+        <translation>Create</translation>
     </message>
     <message>
-        <location filename="../../govform/ui/dialogs.py" line="43"/>
         <source>取消</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>NotesDialog</name>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemsModel</name>
+    <message>
+        <source>{words}：{message}</source>
+        <translation>{words}: {message}</translation>
+    </message>
+    <message>
+        <source>已说明的警告（{count}）</source>
+        <translation>Explained warnings ({count})</translation>
+    </message>
+    <message>
+        <source>{where}：{count} 个单元格未填写</source>
+        <translation>{where}: {count} cells not filled in</translation>
+    </message>
+    <message>
+        <source>{where}：{count} 处{words}</source>
+        <translation>{where}: {count} × {words}</translation>
+    </message>
+    <message>
+        <source>基本信息</source>
+        <translation>Basic information</translation>
+    </message>
+    <message>
+        <source>{code}（{severity}）：{message}</source>
+        <translation>{code} ({severity}): {message}</translation>
+    </message>
+    <message>
+        <source>说明：{text}</source>
+        <translation>Explanation: {text}</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemsPanel</name>
+    <message>
+        <source>只看当前标签页(&amp;T)</source>
+        <translation>Only this &amp;tab</translation>
+    </message>
+    <message>
+        <source>只列出当前标签页中的问题</source>
+        <translation>List only the problems of the current tab</translation>
     </message>
 </context>
 <context>
     <name>ProblemsView</name>
     <message>
-        <location filename="../../govform/ui/problems.py" line="63"/>
         <source>问题列表</source>
-        <translation type="unfinished"></translation>
+        <translation>Problems list</translation>
     </message>
 </context>
 <context>
-    <name>ReportEditor</name>
+    <name>ReportTabs</name>
     <message>
-        <location filename="../../govform/ui/editor.py" line="141"/>
         <source>基本信息</source>
-        <translation type="unfinished"></translation>
+        <translation>Basic information</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreQuestion</name>
+    <message>
+        <source>恢复未保存的内容</source>
+        <translation>Restore unsaved work</translation>
+    </message>
+    <message>
+        <source>上次程序没有正常退出。{time} 自动保存了“{name}”未保存的修改，是否恢复？</source>
+        <translation>The program did not close normally last time. At {time} it journaled unsaved changes to “{name}”. Restore them?</translation>
+    </message>
+    <message>
+        <source>选择“不恢复”将丢弃这些修改。</source>
+        <translation>Choosing “Do not restore” discards these changes.</translation>
+    </message>
+    <message>
+        <source>恢复(&amp;R)</source>
+        <translation>&amp;Restore</translation>
+    </message>
+    <message>
+        <source>不恢复</source>
+        <translation>Do not restore</translation>
     </message>
 </context>
 <context>
     <name>SubsectionEditor</name>
     <message>
-        <location filename="../../govform/ui/texts.py" line="193"/>
         <source>小标题</source>
-        <translation type="unfinished"></translation>
+        <translation>Sub-head</translation>
     </message>
     <message>
-        <location filename="../../govform/ui/texts.py" line="194"/>
         <source>小标题{number}的标题</source>
-        <translation type="unfinished"></translation>
+        <translation>Title of sub-head {number}</translation>
     </message>
     <message>
-        <location filename="../../govform/ui/texts.py" line="198"/>
         <source>小标题{number}的内容</source>
-        <translation type="unfinished"></translation>
+        <translation>Text of sub-head {number}</translation>
     </message>
     <message>
-        <location filename="../../govform/ui/texts.py" line="207"/>
         <source>上移</source>
-        <translation type="unfinished"></translation>
+        <translation>Move up</translation>
     </message>
     <message>
-        <location filename="../../govform/ui/texts.py" line="208"/>
         <source>下移</source>
-        <translation type="unfinished"></translation>
+        <translation>Move down</translation>
     </message>
     <message>
-        <location filename="../../govform/ui/texts.py" line="209"/>
         <source>删除此小标题</source>
-        <translation type="unfinished"></translation>
+        <translation>Remove this sub-head</translation>
+    </message>
+    <message>
+        <source>{action}（{keys}）</source>
+        <translation>{action} ({keys})</translation>
     </message>
 </context>
 <context>
     <name>TableModel</name>
     <message>
-        <location filename="../../govform/ui/grid.py" line="164"/>
         <source>自动计算：各分项之和</source>
-        <translation type="unfinished"></translation>
+        <translation>Computed: the sum of its items</translation>
     </message>
     <message>
-        <location filename="../../govform/ui/grid.py" line="166"/>
         <source>手动填写的总计（按 Delete 恢复自动计算）</source>
-        <translation type="unfinished"></translation>
+        <translation>A typed total (Delete makes it compute itself again)</translation>
     </message>
     <message>
-        <location filename="../../govform/ui/grid.py" line="180"/>
         <source>填写 {cell}</source>
-        <translation type="unfinished"></translation>
+        <translation>Fill in {cell}</translation>
     </message>
     <message>
-        <location filename="../../govform/ui/grid.py" line="188"/>
         <source>清除{n}个单元格</source>
-        <translation type="unfinished"></translation>
+        <translation>Clear {n} cells</translation>
     </message>
     <message>
-        <location filename="../../govform/ui/grid.py" line="197"/>
-        <source>剪贴板中没有可粘贴的数字。</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../govform/ui/grid.py" line="210"/>
-        <source>粘贴的内容有{rows}行{columns}列，从所选单元格起放不进表格的填数区域（第{row}行第{column}列落在表头、栏目名称或表格之外）。未粘贴任何内容。</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../govform/ui/grid.py" line="218"/>
-        <source>“{text}”（{cell}）不能粘贴：{reason}未粘贴任何内容。</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../govform/ui/grid.py" line="222"/>
         <source>粘贴{n}个单元格</source>
-        <translation type="unfinished"></translation>
+        <translation>Paste {n} cells</translation>
     </message>
 </context>
 <context>
     <name>TableTab</name>
     <message>
-        <location filename="../../govform/ui/editor.py" line="61"/>
-        <source>表格说明</source>
-        <translation type="unfinished"></translation>
+        <source>未发生的事项填0</source>
+        <translation>Fill blanks with 0</translation>
     </message>
     <message>
-        <location filename="../../govform/ui/editor.py" line="62"/>
+        <source>把本表所有空白格子填为0（总计自动计算）；可以撤销。</source>
+        <translation>Put 0 into every blank cell of this table (totals compute themselves); this can be undone.</translation>
+    </message>
+    <message>
+        <source>表格说明</source>
+        <translation>Note on the table</translation>
+    </message>
+    <message>
         <source>表格说明（可不填，每段一行）：导出时排在表格之后。</source>
-        <translation type="unfinished"></translation>
+        <translation>A note on the table (may stay empty, one paragraph a line): exported after the table.</translation>
+    </message>
+    <message>
+        <source>{table}未发生的事项填0</source>
+        <translation>Fill the blanks of {table} with 0</translation>
+    </message>
+    <message>
+        <source>本表还有 {count} 个格子未填写。没有发生的事项请填0；也可以选中一片格子，输入数字后按 Ctrl+Enter。</source>
+        <translation>{count} cells of this table are not filled in yet. Write 0 for what did not happen; or select cells, type a figure and press Ctrl+Enter.</translation>
     </message>
 </context>
 <context>
-    <name>parent</name>
+    <name>UnsavedQuestion</name>
     <message>
-        <location filename="../../govform/ui/dialogs.py" line="59"/>
         <source>尚未保存</source>
-        <translation type="unfinished"></translation>
+        <translation>Not saved</translation>
     </message>
     <message>
-        <location filename="../../govform/ui/dialogs.py" line="60"/>
         <source>“{name}”有尚未保存的修改。是否保存？</source>
-        <translation type="unfinished"></translation>
+        <translation>“{name}” has unsaved changes. Save them?</translation>
     </message>
     <message>
-        <location filename="../../govform/ui/dialogs.py" line="61"/>
         <source>保存(&amp;S)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../govform/ui/dialogs.py" line="62"/>
         <source>不保存(&amp;N)</source>
-        <translation type="unfinished"></translation>
+        <translation>Do &amp;not save</translation>
     </message>
     <message>
-        <location filename="../../govform/ui/dialogs.py" line="63"/>
-        <location filename="../../govform/ui/dialogs.py" line="97"/>
         <source>取消</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../govform/ui/dialogs.py" line="76"/>
-        <source>恢复未保存的内容</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../govform/ui/dialogs.py" line="78"/>
-        <source>上次程序没有正常退出。{time} 自动保存了“{name}”未保存的修改，是否恢复？</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../govform/ui/dialogs.py" line="82"/>
-        <source>选择“不恢复”将丢弃这些修改。</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../govform/ui/dialogs.py" line="83"/>
-        <source>恢复(&amp;R)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../govform/ui/dialogs.py" line="84"/>
-        <source>不恢复</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../govform/ui/dialogs.py" line="93"/>
-        <source>报告中还有错误</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../govform/ui/dialogs.py" line="94"/>
-        <source>报告中还有 {errors} 个错误（见“问题”面板），导出的文件只能作为草稿。</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../govform/ui/dialogs.py" line="95"/>
-        <source>仍要导出吗？</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../govform/ui/dialogs.py" line="96"/>
-        <source>导出草稿(&amp;D)</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancel</translation>
     </message>
 </context>
 </TS>

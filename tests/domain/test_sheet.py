@@ -74,3 +74,16 @@ def test_moves_skip_labels_and_merges_and_tab_wraps_rows():
     assert sheet.move(APPEALS, APPEALS.value_position(("cases", "review_total")), sheet.Move.RIGHT) == (
         APPEALS.value_position(("cases", "direct_upheld"))
     )
+
+
+def test_ctrl_arrows_go_to_the_last_value_cell_that_way():
+    from govform.domain.format import load_format
+    from govform.domain.layout import table_grid
+    from govform.domain.sheet import Move, move
+
+    grid = table_grid(load_format().tables["applications"])
+    start = grid.value_position(("disclosed", "research"))
+    assert move(grid, start, Move.DOWN, to_edge=True) == grid.value_position(("carried_forward", "research"))
+    assert move(grid, start, Move.UP, to_edge=True) == grid.value_position(("new", "research"))
+    assert move(grid, start, Move.LEFT, to_edge=True) == grid.value_position(("disclosed", "natural_person"))
+    assert move(grid, start, Move.RIGHT, to_edge=True) == grid.value_position(("disclosed", "total"))

@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from govform.domain.format import Format
-from govform.ui.controller import FileChoice, NewReport, Unsaved
+from govform.ui.answers import FileChoice, NewReport, Unsaved
+from govform.ui.controller import Job
 from govform.ui.document import Document
 from govform.ui.recovery import Orphan
 
@@ -32,20 +33,34 @@ class FakeView:
         self.asked_export_with_errors: list[int] = []
         self.asked_export: list[tuple[str, FileChoice]] = []
         self.offered_formats: list[str] = []
+        self.folders: list[Path] = []  # where each file dialog would have started
+        self.folder: Path | None = None
+        self.notes: list[tuple[str, list[str]]] = []
+        self.offered: list[tuple[str, Path]] = []
+        self.jobs: list[str] = []
+        self.progress: list[tuple[int, int]] = []
+        self.cancel_after: int | None = None  # cancel a job once it reported this many steps
 
     def show_document(self, document: Document) -> None:
         self.documents.append(document)
 
-    def ask_open_path(self) -> Path | None:
+    def ask_open_path(self, folder: Path, kinds: list[FileChoice]) -> Path | None:
+        self.folders.append(folder)
         return self.open_path
 
-    def ask_save_path(self, suggested: str) -> Path | None:
-        self.asked_save.append(suggested)
+    def ask_save_path(self, suggested: Path) -> Path | None:
+        self.folders.append(suggested.parent)
+        self.asked_save.append(suggested.name)
         return self.save_path
 
-    def ask_export_path(self, suggested: str, kind: FileChoice) -> Path | None:
-        self.asked_export.append((suggested, kind))
+    def ask_export_path(self, suggested: Path, kind: FileChoice) -> Path | None:
+        self.folders.append(suggested.parent)
+        self.asked_export.append((suggested.name, kind))
         return self.export_path
+
+    def ask_folder(self, title: str, folder: Path) -> Path | None:
+        self.folders.append(folder)
+        return self.folder
 
     def ask_new_report(self, formats: list[Format]) -> NewReport | None:
         self.offered_formats = [fmt.id for fmt in formats]
@@ -69,6 +84,24 @@ class FakeView:
     def show_status(self, message: str) -> None:
         self.statuses.append(message)
 
+    def show_notes(self, title: str, lines: list[str]) -> None:
+        self.notes.append((title, list(lines)))
+
+    def offer_file(self, message: str, path: Path) -> None:
+        self.offered.append((message, path))
+
+    def run_job(self, job: Job) -> None:
+        """At once, in this thread; cancelled after `cancel_after` steps when that is set."""
+        self.jobs.append(job.title)
+
+        def progress(done: int, total: int) -> None:
+            self.progress.append((done, total))
+
+        def cancelled() -> bool:
+            return self.cancel_after is not None and len(self.progress) >= self.cancel_after
+
+        job.done(job.work(progress, cancelled))
+
     def update_title(self) -> None:
         self.titles += 1
 
@@ -84,3 +117,21 @@ def ime_type(widget, text: str) -> None:
     event = QInputMethodEvent()
     event.setCommitString(text)
     QApplication.sendEvent(widget, event)
+
+
+def panel_entries(window) -> list:
+    """Every row of the 问题 panel's tree, groups and their children, as model indexes."""
+    model = window.problems.model()
+    found = []
+    for row in range(model.rowCount()):
+        top = model.index(row, 0)
+        found.append(top)
+        found += [model.index(child, 0, top) for child in range(model.rowCount(top))]
+    return found
+
+
+def listed(window, code: str) -> list[str]:
+    """The panel's lines (expanded) of the findings with rule code `code`."""
+    from govform.ui.problems_model import FINDING_ROLE
+
+    return [i.data() for i in panel_entries(window) if i.data(FINDING_ROLE) and i.data(FINDING_ROLE).code == code]

@@ -3,14 +3,35 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
-from govform.app import create_window
-from govform.resources import sample_project
-from govform.ui.controller import Unsaved
+from govform.app import create_window, use_language
+from govform.resources import resources_dir, sample_project
+from govform.ui.answers import Unsaved
 from govform.ui.recovery import Journal
 from govform.ui.settings import MemoryStore, Settings
+
+
+def built_qm(ts: Path) -> Path:
+    """The .qm the window loads for a .ts, built when missing or older (as `make test` does before the tests)."""
+    qm = ts.with_suffix(".qm")
+    if not qm.exists() or qm.stat().st_mtime < ts.stat().st_mtime:
+        lrelease = Path(sys.executable).parent / "pyside6-lrelease"
+        subprocess.run([str(lrelease), "-silent", str(ts), "-qm", str(qm)], check=True, timeout=60)
+    return qm
+
+
+@pytest.fixture(scope="session", autouse=True)
+def chinese_window(qapp):
+    """The window's language as a clerk has it: Chinese, with Qt's own texts to match; every .qm built (the
+    English window's too, for the tests that start one)."""
+    for ts in (resources_dir() / "translations").glob("govform_*.ts"):
+        built_qm(ts)
+    use_language(qapp, "zh_CN")
 
 
 @pytest.fixture

@@ -8,7 +8,8 @@ import pytest
 
 from govform.io.project import dumps_project, load_project
 from govform.resources import sample_project
-from govform.ui.controller import Controller, NewReport, Unsaved
+from govform.ui.answers import NewReport, Unsaved
+from govform.ui.controller import Controller
 from govform.ui.recovery import Journal
 from govform.ui.settings import LAST_PROJECT, RECENT_FILES
 from tests.helpers.ui import FakeView
@@ -31,10 +32,11 @@ def edit(controller):
     return document
 
 
-def test_start_without_a_file_opens_the_sample_untitled(controller, view):
+def test_start_without_a_file_opens_the_sample_untitled_and_says_it_is_one(controller, view):
     controller.start(None)
     document = view.documents[-1]
-    assert document.path is None and document.name == sample_project().name
+    assert document.path is None and document.sample and controller.is_sample()
+    assert document.name == "示例报告（未保存）"
     assert dumps_project(document.report) == dumps_project(load_project(sample_project()))
 
 
@@ -59,11 +61,12 @@ def test_saving_the_sample_asks_where_and_leaves_the_shipped_file(controller, vi
     edit(controller)
     view.save_path = tmp_path / "mine"
     assert controller.save()
-    assert view.asked_save == [sample_project().name]
+    assert view.asked_save == ["改过的名称2024年度政府信息公开工作年度报告.govform"]  # named by the report
     saved = tmp_path / "mine.govform"
     assert load_project(saved).agency == "改过的名称"
     assert sample_project().read_bytes() == shipped
     assert not controller.document.modified and controller.document.path == saved.resolve()
+    assert not controller.is_sample()
     assert view.recent == [str(saved.resolve())]
 
 

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox, QWidg
 
 from govform.domain.format import load_format
 from govform.ui import dialogs
-from govform.ui.controller import NewReport, Unsaved
+from govform.ui.answers import NewReport, Unsaved
 from govform.ui.recovery import Orphan
 from tests.helpers.ui import ime_type
 

@@ -7,9 +7,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox
 
+from govform.domain.rules import validate
 from govform.io.project import dumps_project
+from govform.ui.problems_model import FINDING_ROLE
 from govform.ui.table_model import SEVERITY_ROLE
-from tests.helpers.ui import ime_type
+from tests.helpers.ui import ime_type, listed, panel_entries
 
 
 @pytest.fixture
@@ -41,11 +43,6 @@ def start_typing(qtbot, view, cell, text):
 
 def flagged(view, cell):
     return view.model().data(at(view, *cell), SEVERITY_ROLE)
-
-
-def listed(window, code):
-    model = window.problems.model()
-    return [model.index(i, 0).data() for i in range(model.rowCount()) if f" {code}：" in model.index(i, 0).data()]
 
 
 def test_a_broken_balance_shows_while_typing_and_clears_when_fixed(window, grid, report, qtbot):
@@ -218,9 +215,8 @@ def test_a_bad_paste_is_refused_whole_with_a_message(window, grid, report, qtbot
 def test_the_problems_panel_jumps_to_the_cell(window, grid, report, qtbot):
     report.set_cell("applications", "carried_forward", "research", 4)
     window.editor.setCurrentIndex(0)
-    panel = window.problems
-    row = next(i for i in range(panel.model().rowCount()) if "R1" in panel.model().index(i, 0).data())
-    index = panel.model().index(row, 0)
+    panel = window.problems.view
+    index = next(i for i in panel_entries(window) if i.data(FINDING_ROLE) and i.data(FINDING_ROLE).code == "R1")
     panel.scrollTo(index)
     where = panel.visualRect(index).center()
     qtbot.mouseClick(panel.viewport(), Qt.MouseButton.LeftButton, pos=where)
@@ -232,9 +228,63 @@ def test_the_problems_panel_jumps_to_the_cell(window, grid, report, qtbot):
 def test_enter_on_a_problem_jumps_to_it_too(window, grid, report, qtbot):
     report.set_cell("applications", "new", "legal_services", 2)
     window.editor.setCurrentIndex(0)
-    panel = window.problems
+    panel = window.problems.view
     panel.setFocus()
-    panel.setCurrentIndex(panel.model().index(0, 0))
+    panel.setCurrentIndex(panel.model().index(0, 0))  # 表三：2 处勾稽关系不符 (its column and 总计)
+    assert panel.model().rowCount(panel.currentIndex()) == 2
+    qtbot.keyClick(panel, Qt.Key.Key_Return)  # opens the group at its first finding
     qtbot.keyClick(panel, Qt.Key.Key_Return)
     assert window.editor.currentWidget() is window.editor.tables["applications"]
     assert grid.currentIndex() == at(grid, "new", "legal_services")
+
+
+def test_a_paste_over_totals_leaves_them_automatic_when_they_add_up(window, grid, report, qtbot):
+    """Defect 5: 商业企业…其他 down to 四、结转下年度, pasted with 0, then 1 typed in 商业企业/予以公开."""
+    data = report.tables["applications"]
+    model = grid.model()
+    grid.select_cell(("new", "commercial"))
+    bottom_right = model.index_of(("carried_forward", "other"))
+    from PySide6.QtCore import QItemSelection, QItemSelectionModel
+
+    grid.selectionModel().select(
+        QItemSelection(model.index_of(("new", "commercial")), bottom_right), QItemSelectionModel.SelectionFlag.Select
+    )
+    QGuiApplication.clipboard().setText("0")
+    qtbot.keyClick(grid, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert not data.is_manual(("outcome_total", "commercial"))  # it covered the （七）总计 row: still automatic
+    grid.select_cell(("disclosed", "commercial"))
+    qtbot.keyClick(grid, "1")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    assert data[("outcome_total", "commercial")] == 1
+    assert listed(window, "R2") == []
+
+
+def test_a_typed_total_that_equals_its_sum_computes_itself(window, grid, report, qtbot):
+    data = report.tables["applications"]
+    qtbot.keyClick(start_typing(qtbot, grid, ("new", "total"), "1"), Qt.Key.Key_Return)  # what it adds up to
+    assert not data.is_manual(("new", "total"))
+    qtbot.keyClick(start_typing(qtbot, grid, ("new", "total"), "2"), Qt.Key.Key_Return)
+    assert data.is_manual(("new", "total"))
+    assert "手动填写" in grid.model().index_of(("new", "total")).data(Qt.ItemDataRole.ToolTipRole)
+
+
+def test_the_header_rows_stay_in_sight_while_the_table_scrolls(window, grid, report, qtbot):
+    """Defect 8: the column headings of 三 stay visible, also after a jump to a cell at the bottom."""
+    window.resize(1024, 700)
+    qtbot.wait(20)
+    frozen = grid.frozen
+    assert frozen is not None and frozen.isVisible() and frozen.height() == grid.header_height() + 1
+    grid.verticalScrollBar().setValue(grid.verticalScrollBar().maximum())
+    assert grid.verticalScrollBar().value() > 0  # it did scroll…
+    assert frozen.geometry().top() == grid.viewport().geometry().top()  # …and the headings did not
+    assert frozen.indexAt(frozen.visualRect(grid.model().index(0, 3)).center()) == grid.model().index(0, 3)
+    report.set_cell("applications", "carried_forward", "other", None)  # the bottom row: R5
+    report.set_cell("applications", "carried_over", "research", 5)  # near the top: R1's first cell
+    for code, row in (("R5", "carried_forward"), ("R1", "new")):
+        finding = next(f for f in validate(report) if f.code == code)
+        grid.verticalScrollBar().setValue(0 if row == "carried_forward" else grid.verticalScrollBar().maximum())
+        window.editor.reveal(finding)
+        assert grid.currentIndex().row() == grid.model().index_of(finding.primary.cell).row()
+        cell = grid.visualRect(grid.currentIndex())
+        assert cell.top() >= grid.header_height() and cell.bottom() <= grid.viewport().height()  # not under it
+        assert grid.horizontalScrollBar().value() == 0  # with its row's labels in sight

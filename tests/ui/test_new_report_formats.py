@@ -8,7 +8,8 @@ from PySide6.QtWidgets import QDialogButtonBox
 from govform.domain.format import load_format
 from govform.resources import sample_project
 from govform.ui import dialogs
-from govform.ui.controller import Controller, NewReport
+from govform.ui.answers import NewReport
+from govform.ui.controller import Controller
 from tests.helpers.ui import FakeView, ime_type
 
 

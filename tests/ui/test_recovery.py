@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from govform.app import create_window
-from govform.ui.controller import Unsaved
+from govform.ui.answers import Unsaved
 from govform.ui.recovery import Journal
 from govform.ui.settings import MemoryStore, Settings
 

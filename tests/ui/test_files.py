@@ -1,0 +1,293 @@
+"""Defects 6 and 9 and the window's parts of issues 9 and 11: where file dialogs start, what follows an
+export, the first start, the guide, every exporter in the menu, slow work off the window's thread, the
+district office's batch check, figures imported from a workbook, text pasted from last year's report."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import sys
+import threading
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QToolButton
+
+from govform.io import registry
+from govform.io.project import load_project
+from govform.resources import sample_project
+from govform.ui import dialogs
+from govform.ui.answers import NewReport, Unsaved
+from govform.ui.controller import Controller, Job, documents_folder
+from govform.ui.settings import SIGNATURE_INDENT
+from tests.helpers.ui import FakeView
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+def controller_on(view, settings, tmp_path):
+    return Controller(view, settings, None, sample_project())
+
+
+def test_dialogs_start_in_the_project_s_folder_else_in_documents(settings, tmp_path, project):
+    view = FakeView()
+    controller = controller_on(view, settings, tmp_path)
+    controller.start(None)  # the sample: no folder of its own
+    controller.open()
+    view.export_path = None
+    controller.export(".docx")
+    assert view.folders == [documents_folder(), documents_folder()]
+    controller.open_path(project)
+    view.folders.clear()
+    controller.save_as()
+    controller.export(".xlsx")
+    controller.open()
+    assert view.folders == [project.parent] * 3
+
+
+def test_an_export_offers_the_file_and_its_folder(settings, tmp_path):
+    view = FakeView()
+    controller = controller_on(view, settings, tmp_path)
+    controller.start(None)
+    view.export_path = tmp_path / "年报"
+    controller.export(".html")
+    assert view.offered == [("已导出“年报.html”。", tmp_path / "年报.html")]
+    assert (tmp_path / "年报.html").is_file() and view.jobs == ["正在导出网页…"]
+
+
+def test_the_export_offer_opens_the_file_or_its_folder(window, tmp_path, qtbot, monkeypatch):
+    opened = []
+    monkeypatch.setattr(dialogs, "open_externally", lambda path: opened.append(path) or True)
+    target = tmp_path / "年报.xlsx"
+    target.write_bytes(b"")
+    box = dialogs.offer_file(window, "已导出“年报.xlsx”。", target)
+    qtbot.mouseClick(box.open_folder, Qt.MouseButton.LeftButton)
+    box = dialogs.offer_file(window, "已导出“年报.xlsx”。", target)
+    qtbot.mouseClick(box.open_file, Qt.MouseButton.LeftButton)
+    assert opened == [tmp_path, target]
+
+
+def test_every_exporter_is_in_the_export_menu(window):
+    file = next(a for a in window.menuBar().actions() if a.text() == "文件(&F)").menu()
+    exports = next(a for a in file.actions() if a.text() == "导出(&E)").menu()
+    exports.aboutToShow.emit()  # filled from the registry when first opened
+    names = [a.text() for a in exports.actions()]
+    assert exports.actions()[0].shortcut().toString() == "Ctrl+E"
+    assert names == [f"{registry.EXPORTERS[s].name.text()}(&{n})…" for n, s in enumerate(registry.EXPORTERS, 1)]
+    assert names[0].startswith("Word") and any(n.startswith("PDF") for n in names)
+
+
+def test_slow_work_runs_off_the_window_s_thread_with_a_busy_line(window, qtbot):
+    release = threading.Event()
+    seen = []
+
+    def work(progress, cancelled):
+        seen.append(threading.current_thread() is not threading.main_thread())
+        release.wait(5)
+        return "done"
+
+    results = []
+    window.run_job(Job("正在导出PDF 文档…", work, results.append))
+    assert window.statusBar().findChildren(type(window.counts))[-1].text() == "正在导出PDF 文档…"
+    QTimer.singleShot(50, release.set)  # the window's own thread answers while the work waits
+    qtbot.waitUntil(lambda: results == ["done"], timeout=5000)
+    assert seen == [True]
+
+
+def test_a_bug_in_slow_work_reaches_the_clerk_as_a_sentence(window, qtbot):
+    def work(progress, cancelled):
+        raise ValueError("boom")
+
+    results = []
+    window.run_job(Job("正在导出", work, results.append))
+    qtbot.waitUntil(lambda: bool(results), timeout=5000)
+    assert "没有完成" in results[0].message and "ValueError" in results[0].message
+
+
+def test_the_batch_check_writes_the_summary_and_can_be_cancelled(settings, tmp_path, project):
+    folder = tmp_path / "收到的年报"
+    folder.mkdir()
+    for n in range(3):
+        shutil.copyfile(project, folder / f"{n}.govform")
+    (folder / "坏的.govform").write_text("{", encoding="utf-8")
+    view = FakeView()
+    controller = controller_on(view, settings, tmp_path)
+    controller.start(None)
+    view.folder = folder
+    view.export_path = folder / "汇总.xlsx"
+    controller.batch_check()
+    assert view.errors == [] and view.offered[-1][1] == folder / "汇总.xlsx"
+    assert view.offered[-1][0].startswith("共检查4份：1份无法读取")
+    assert view.progress[-1] == (4, 4)
+    from openpyxl import load_workbook
+
+    sheet = load_workbook(folder / "汇总.xlsx").worksheets[0]
+    assert sheet.max_row == 5  # a header and four files, the summary itself not among them
+    view.cancel_after = 1
+    view.export_path = folder / "第二次.xlsx"
+    controller.batch_check()
+    assert view.statuses[-1].startswith("批量检查已取消") and not (folder / "第二次.xlsx").exists()
+
+
+def test_figures_imported_from_a_workbook_are_one_undo_step_with_notes(window, settings, tmp_path, qtbot):
+    changed = load_project(sample_project())
+    changed.set_cell("applications", "new", "research", 2)
+    changed.set_cell("applications", "carried_forward", "research", 2)
+    book = tmp_path / "台账.xlsx"
+    registry.export(changed, book)
+    window.ask_open_path = lambda folder, kinds: book
+    window.show_notes = lambda title, lines: notes.append((title, lines))
+    notes = []
+    window.controller.import_tables()
+    qtbot.waitUntil(lambda: bool(notes), timeout=10_000)
+    report = window.editor.document.report
+    assert report.value("applications", "new", "research") == 2
+    stack = window.editor.document.stack
+    assert stack.count() == 1 and stack.undoText() == "导入表格数据（台账.xlsx）"
+    assert notes[0][0] == "导入表格数据" and notes[0][1][0] == "改动了 2 个格子，可以撤销。"
+    stack.undo()
+    assert report.value("applications", "new", "research") == 0
+
+
+def test_a_workbook_dropped_on_the_window_becomes_a_new_report(settings, tmp_path):
+    book = tmp_path / "年报.xlsx"
+    registry.export(load_project(sample_project()), book)
+    view = FakeView()
+    controller = controller_on(view, settings, tmp_path)
+    controller.start(None)
+    assert controller.accepts_drop(book)
+    controller.drop(book)
+    assert controller.document.path is None and not controller.document.sample
+    assert controller.document.report.agency == "重庆市长寿区长寿湖镇人民政府"
+    assert view.notes and view.notes[-1][0] == "导入的情况"
+
+
+def test_last_year_s_project_starts_this_year_s_report(settings, tmp_path, project):
+    view = FakeView()
+    controller = controller_on(view, settings, tmp_path)
+    controller.start(None)
+    view.open_path = project
+    controller.start_from_last_year()
+    report = controller.document.report
+    last = load_project(project)
+    assert (report.agency, report.year, report.signed_on) == (last.agency, last.year + 1, None)
+    assert report.narratives["problems"].text == last.narratives["problems"].text
+    assert all(value is None for _, value in report.tables["applications"].items())
+    assert "2025年" in report.preamble and controller.document.name.startswith(last.agency + "2025")
+
+
+def test_the_first_start_says_it_is_a_sample_and_offers_the_way_out(window, settings, qtbot):
+    window.controller.open_sample()
+    assert window.windowTitle().startswith("示例报告（未保存）[*]")
+    banner = window.banner
+    assert banner is not None and banner.isVisible() and "未保存的示例" in banner.findChild(type(window.counts)).text()
+    buttons = {b.text() for b in banner.findChildren(QToolButton)}
+    assert buttons == {"新建我的报告…", "从上年报告开始…", "打开…"}
+    window.ask_new_report = lambda formats: NewReport("某某镇人民政府", 2025, "township")
+    window.ask_unsaved = lambda name: Unsaved.DISCARD
+    next(b for b in banner.findChildren(QToolButton)
+         if b.text() == "新建我的报告…").click()  # fmt: skip
+    assert window.banner is None and window.editor.document.report.agency == "某某镇人民政府"
+
+
+def test_the_guide_says_the_keys_the_rules_and_where_files_go(window, qtbot):
+    help_menu = next(a for a in window.menuBar().actions() if a.text() == "帮助(&H)").menu()
+    next(a for a in help_menu.actions() if a.text() == "使用说明(&G)").trigger()
+    guide = window.findChild(dialogs.GuideDialog)
+    text = guide.browser.toPlainText()
+    assert "Ctrl+Enter" in text and "F8" in text and "R1 勾稽关系不符" in text and "W7" in text
+    assert str(window.controller.journal.directory) in text and "版本" in text
+    guide.close()
+
+
+def test_a_pasted_sub_head_title_loses_its_number_and_a_paragraph_its_indent(window, report, qtbot):
+    tab = window.editor.narratives["overview"]
+    window.editor.setCurrentWidget(tab)
+    title = tab.subsections[0].title
+    title.setFocus()
+    title.selectAll()
+    QGuiApplication.clipboard().setText("（一）主动公开工作")
+    qtbot.keyClick(title, Qt.Key.Key_V, CTRL)
+    assert report.narratives["overview"].subsections[0].title == "主动公开工作"
+    text = tab.subsections[0].text
+    text.setFocus()
+    text.selectAll()
+    QGuiApplication.clipboard().setText("\u3000\u30002025年，本镇……\n\t\u3000第二段。")
+    qtbot.keyClick(text, Qt.Key.Key_V, CTRL)
+    assert report.narratives["overview"].subsections[0].text == "2025年，本镇……\n第二段。"
+    qtbot.keyClick(text, Qt.Key.Key_Z, CTRL)  # each paste is a step of its own
+    assert report.narratives["overview"].subsections[0].text != "2025年，本镇……\n第二段。"
+    qtbot.keyClick(text, Qt.Key.Key_Z, CTRL)
+    assert report.narratives["overview"].subsections[0].title == "主动公开情况"
+
+
+def test_a_w7_finding_shows_the_title_that_carries_the_number(window, report):
+    from govform.domain.rules import validate
+
+    report.set_subsection("overview", 2, title="（三）政府信息管理")
+    finding = next(f for f in validate(report) if f.code == "W7")
+    window.editor.reveal(finding)
+    assert QApplication.focusWidget() is window.editor.narratives["overview"].subsections[2].title
+
+
+def test_the_agency_s_line_breaks_can_be_set_when_the_name_needs_two_lines(window, report, qtbot):
+    basics = window.editor.basics
+    assert basics.agency_lines is None  # 重庆市长寿区长寿湖镇人民政府 fits one title line: no such row yet
+    report.set_meta("agency", "重庆市长寿区人民政府办公室信息化建设处（大数据发展局）")
+    assert basics.agency_lines.isVisible() and basics.title_preview.text().startswith("标题中排为2行")
+    basics.agency_lines.setFocus()
+    from tests.helpers.ui import ime_type
+
+    ime_type(basics.agency_lines, "重庆市长寿区人民政府办公室\n信息化建设处（大数据发展局）")
+    assert report.agency_lines == "重庆市长寿区人民政府办公室\n信息化建设处（大数据发展局）"
+    assert "重庆市长寿区人民政府办公室 ｜ 信息化建设处（大数据发展局）" in basics.title_preview.text()
+
+
+def test_the_signature_indent_setting_goes_into_the_export(settings, tmp_path):
+    controller = controller_on(FakeView(), settings, tmp_path)
+    assert controller.export_options().signature_indent == 2
+    settings.set(SIGNATURE_INDENT, 4)
+    assert controller.export_options().signature_indent == 4
+
+
+def test_docx_will_open_and_drop_once_its_importer_is_registered(settings, tmp_path, monkeypatch):
+    docx = registry.FileKind(".docx", registry.EXPORTERS[".docx"].name, "govform.io.xlsx_import:import_xlsx")
+    monkeypatch.setattr(registry, "IMPORTERS", {**registry.IMPORTERS, ".docx": docx})
+    controller = controller_on(FakeView(), settings, tmp_path)
+    assert controller.accepts_drop(Path("去年.docx"))
+    assert ".docx" in [kind.suffix for kind in controller.import_kinds()]
+
+
+def test_a_file_the_system_cannot_open_is_said_so(window, tmp_path, qtbot, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    monkeypatch.setattr(dialogs, "open_externally", lambda path: False)
+    said = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: said.append(text))
+    box = dialogs.offer_file(window, "已导出", tmp_path / "年报.pdf")
+    qtbot.mouseClick(box.open_file, Qt.MouseButton.LeftButton)
+    assert said and "没有设置打开它的程序" in said[0]
+
+
+def test_a_bug_in_a_slot_becomes_a_sentence_in_the_windows_language_and_a_log_line(window, tmp_path):
+    from PySide6.QtWidgets import QApplication
+
+    from govform.app import CrashHandler
+    from govform.ui import words
+
+    said = []
+    crash = CrashHandler(tmp_path / "logs", tell=lambda title, text: said.append((title, text)))
+    app = QApplication.instance()
+    for language in ("zh_CN", "en"):
+        app.setProperty(words.LANGUAGE_PROPERTY, language)
+        try:
+            raise KeyError("x")
+        except KeyError:
+            crash(*sys.exc_info())
+    app.setProperty(words.LANGUAGE_PROPERTY, "zh_CN")
+    log = tmp_path / "logs" / "errors.log"
+    (_, zh), (en_title, en) = said
+    assert str(log) in zh and str(log) in en and "Traceback" not in zh + en
+    assert re.search(r"[\u4e00-\u9fff]", zh) and not re.search(r"[\u4e00-\u9fff]", en_title + en.replace(str(log), ""))
+    assert log.read_text(encoding="utf-8").count("Traceback") == 2

@@ -1,0 +1,126 @@
+"""Defect 7: the keyboard as in WPS. A click on a table's tab lets the clerk type into its current cell;
+Ctrl+Tab, Ctrl+Shift+Tab, Ctrl+PgDn and Ctrl+PgUp switch tabs from anywhere, a grid included; F10 reaches
+the menus; in a sub-head Tab goes from the title to its text, sub-heads move with Alt+Shift+↑/↓, and a new
+one is in view with the cursor in its title."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLineEdit
+
+from tests.helpers.ui import ime_type
+
+CTRL, SHIFT, ALT = (
+    Qt.KeyboardModifier.ControlModifier,
+    Qt.KeyboardModifier.ShiftModifier,
+    Qt.KeyboardModifier.AltModifier,
+)
+
+
+def test_a_click_on_a_table_tab_lets_the_clerk_type_into_the_current_cell(window, report, qtbot):
+    bar = window.editor.tabBar()
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(window.editor.tab_of("applications")).center())
+    grid = window.editor.tables["applications"].view
+    qtbot.waitUntil(grid.hasFocus)
+    qtbot.keyClick(QApplication.focusWidget(), "4")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    assert report.value("applications", "new", "natural_person") == 4
+
+
+@pytest.mark.parametrize(
+    ("key", "modifiers", "step"),
+    [(Qt.Key.Key_Tab, CTRL, 1), (Qt.Key.Key_PageDown, CTRL, 1), (Qt.Key.Key_PageUp, CTRL, -1),
+     (Qt.Key.Key_Backtab, CTRL | SHIFT, -1)],
+)  # fmt: skip
+def test_tab_keys_switch_tabs_from_inside_a_grid(window, qtbot, key, modifiers, step):
+    editor = window.editor
+    start = editor.tab_of("applications")
+    editor.setCurrentIndex(start)
+    grid = editor.tables["applications"].view
+    grid.setFocus()
+    qtbot.keyClick(grid, key, modifiers)
+    assert editor.currentIndex() == start + step
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None and editor.currentWidget().isAncestorOf(
+        QApplication.focusWidget()))  # fmt: skip
+
+
+def test_ctrl_tab_from_a_cell_being_typed_keeps_the_figure_and_switches(window, report, qtbot):
+    editor = window.editor
+    editor.setCurrentWidget(editor.tables["applications"])
+    grid = editor.tables["applications"].view
+    grid.select_cell(("new", "research"))
+    qtbot.keyClick(grid, "3")
+    cell = QApplication.focusWidget()
+    assert isinstance(cell, QLineEdit)
+    qtbot.keyClick(cell, Qt.Key.Key_Tab, CTRL)
+    assert editor.currentIndex() == editor.tab_of("appeals")
+    assert report.value("applications", "new", "research") == 3
+
+
+def test_tab_keys_switch_tabs_from_a_paragraph_round_the_ends(window, qtbot):
+    editor = window.editor
+    editor.setCurrentIndex(editor.count() - 1)
+    text = editor.narratives["other"].text
+    text.setFocus()
+    qtbot.keyClick(text, Qt.Key.Key_PageDown, CTRL)
+    assert editor.currentIndex() == 0
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is editor.basics.agency)
+
+
+def test_f10_opens_the_first_menu(window, qtbot):
+    window.editor.basics.agency.setFocus()
+    qtbot.keyClick(window.editor.basics.agency, Qt.Key.Key_F10)
+    menu = QApplication.activePopupWidget()
+    assert menu is not None and menu.title() == "文件(&F)"
+    menu.close()
+
+
+def test_tab_goes_from_a_sub_head_s_title_to_its_text(window, qtbot):
+    tab = window.editor.narratives["overview"]
+    window.editor.setCurrentWidget(tab)
+    first = tab.subsections[0]
+    first.title.setFocus()
+    qtbot.keyClick(first.title, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is first.text
+    qtbot.keyClick(first.text, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is tab.subsections[1].title
+
+
+def test_alt_shift_arrows_move_a_sub_head_and_the_cursor_goes_with_it(window, report, qtbot):
+    tab = window.editor.narratives["overview"]
+    window.editor.setCurrentWidget(tab)
+    titles = [s.title for s in report.narratives["overview"].subsections]
+    tab.subsections[1].text.setFocus()
+    qtbot.keyClick(tab.subsections[1].text, Qt.Key.Key_Up, ALT | SHIFT)
+    moved = [s.title for s in report.narratives["overview"].subsections]
+    assert moved[:2] == [titles[1], titles[0]]
+    assert QApplication.focusWidget() is tab.subsections[0].text
+    qtbot.keyClick(tab.subsections[0].text, Qt.Key.Key_Down, ALT | SHIFT)
+    assert [s.title for s in report.narratives["overview"].subsections] == titles
+    assert QApplication.focusWidget() is tab.subsections[1].text
+
+
+def test_a_new_sub_head_is_in_view_with_the_cursor_in_its_title(window, report, qtbot):
+    window.resize(1024, 700)
+    tab = window.editor.narratives["overview"]
+    window.editor.setCurrentWidget(tab)
+    menu = tab.add_button.menu()
+    menu.aboutToShow.emit()
+    next(a for a in menu.actions() if a.text() == "自拟小标题").trigger()
+    editor = tab.subsections[-1]
+    assert editor.title.hasFocus() and editor.title.selectedText() == "新小标题"
+    ime_type(editor.title, "创新做法")
+    assert report.narratives["overview"].subsections[-1].title == "创新做法"
+
+    def in_view(widget):
+        return tab.viewport().rect().contains(widget.mapTo(tab.viewport(), widget.rect().center()))
+
+    qtbot.waitUntil(lambda: in_view(editor.title))
+    other = window.editor.narratives["other"]  # a standard sub-head: the cursor in its title too, at its end
+    window.editor.setCurrentWidget(other)
+    menu = other.add_button.menu()
+    menu.aboutToShow.emit()
+    next(a for a in menu.actions() if a.text() == "其他").trigger()
+    added = other.subsections[-1]
+    assert added.title.hasFocus() and added.title.cursorPosition() == len("其他")

@@ -1,0 +1,82 @@
+"""Defects 10 and 11: the English window is complete and speaks no Chinese outside the report's own words and
+official labels; the Chinese window's Qt dialogs are Chinese too."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication, QFileDialog, QLabel
+
+from govform.resources import resources_dir
+
+ROOT = Path(__file__).resolve().parents[2]
+TS = resources_dir() / "translations" / "govform_en.ts"
+CHINESE = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\u3000-\u303f\uff01-\uff5e]")  # ideographs, CJK punctuation
+
+
+def messages(path: Path) -> dict[tuple[str, str], ET.Element]:
+    found = {}
+    for context in ET.parse(path).getroot().iter("context"):
+        name = context.findtext("name")
+        for message in context.iter("message"):
+            found[(name, message.findtext("source"))] = message.find("translation")
+    return found
+
+
+def test_every_string_of_the_english_ui_is_translated():
+    for (context, source), translation in messages(TS).items():
+        assert translation is not None and translation.get("type") is None and translation.text, (context, source)
+
+
+def test_the_translations_hold_every_string_the_window_has(tmp_path):
+    """A string added to the window without its translation fails here (make translations, then translate)."""
+    sources = sorted(str(p) for p in (ROOT / "govform").rglob("*.py"))
+    lupdate = Path(sys.executable).parent / "pyside6-lupdate"
+    fresh = tmp_path / "fresh.ts"
+    subprocess.run(
+        [str(lupdate), *sources, "-source-language", "zh_CN", "-target-language", "en", "-ts", str(fresh)],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    assert set(messages(fresh)) <= set(messages(TS))
+
+
+def test_the_english_window_shows_no_chinese_outside_the_report_and_its_official_labels(tmp_path):
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", GOVFORM_HOME=str(tmp_path), PYTHONPATH=str(ROOT))
+    done = subprocess.run(
+        [sys.executable, str(Path(__file__).with_name("english_driver.py"))],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    seen = json.loads(done.stdout)
+    texts, official = seen["texts"], seen["official"]
+    assert "&File" in texts and "Problems" in texts and "Guide" in texts  # it is the English window
+    chinese = []
+    for text in texts:
+        rest = text
+        for allowed in official:
+            rest = rest.replace(allowed, " ")
+        if CHINESE.search(rest):
+            chinese.append(text)
+    assert chinese == []
+
+
+def test_qt_s_own_file_dialog_is_chinese(qtbot):
+    dialog = QFileDialog(None, "打开", str(ROOT))
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+    qtbot.addWidget(dialog)
+    labels = {label.text() for label in dialog.findChildren(QLabel)}
+    assert {"查找范围(&L)：", "文件类型(&T)：", "文件名称(&N)："} <= labels
+    assert not any(re.search("[A-Za-z]{2,}", text) for text in labels)  # no "Look in", no "Files of type"
+    assert QApplication.translate("QPlatformTheme", "Cancel") == "取消"
+    assert QApplication.translate("QAbstractFileIconProvider", "Folder", "All other platforms") == "文件夹"
