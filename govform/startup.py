@@ -3,18 +3,22 @@
 A trick stays only while `make bench` shows it is needed to open within 1.5 × a bare PySide6 window with the
 same tabs (tests/benchmarks/bare_window.py). Gains are measured as instructions of `govform --smoke` on the
 sample under callgrind (deterministic; wall-clock time on a shared 2-core machine varies by ±5 %), then
-checked with `make bench`. At the last measurement, with every trick in place: 1,131 M instructions against
+checked with `make bench`. At the last measurement, with every trick in place: 1,144 M instructions against
 678 M for the bare window. Without each trick, one at a time (about 7 M instructions make 1 ms here):
 
-- The collector off during start-up, then the start-up objects frozen (this module): +69 M.
+- The collector off during start-up, then the start-up objects frozen (this module): +70 M.
   Start-up makes tens of thousands of objects that live as long as the window (modules, classes, Qt's
   enums, the format); collecting them mid-start-up only walks them again and again.
 - Templates read from a JSON copy of their TOML in the user cache, keyed by checksum
   (govform.resources.read_toml): +78 M: tomllib and its regular expressions cost more than reading JSON.
+- Modules the first paint does not show imported where they are first used: the registry of exporters and
+  importers and the answer records (ui.controller, ui.answers), the dialogs, the job runner and the
+  finding details (ui.mainwindow), the date parser (ui.basics_tab), the spreadsheet logic (ui.undo): +70 M
+  when all are imported at the top of their modules. The view's protocol is defined for type checkers only
+  (ui.controller).
 - The format's structural records (Node, Column, Row, Block, Total, Section, AgencyKind) as NamedTuples
   (govform.domain.format): +14 M as dataclasses. Python 3.11 compiles each method a dataclass generates
   separately; start-up defines ~45 record classes.
-- The dialogs imported where they are first used (govform.ui.mainwindow): +14 M.
 
 Not tricks but the design, kept whatever the numbers: tabs are built when first shown (ui.report_tabs),
 document libraries (python-docx, openpyxl) load with the first export or import (io.registry), and

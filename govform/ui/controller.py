@@ -25,6 +25,8 @@ from govform.ui.document import Document
 from govform.ui.recovery import Autosaver, Journal, Orphan
 from govform.ui.settings import EXPORT_FONTS, LAST_PROJECT, RECENT_FILES, SIGNATURE_INDENT, Settings
 
+# The registry of exporters and importers and the answer records (ui.answers) are imported in the methods
+# that use them: a start-up trick (govform/startup.py lists each with what it saves).
 if TYPE_CHECKING:  # the view's protocol is for readers and type checkers; defining it costs the start-up
     from typing import Protocol
 
