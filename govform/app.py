@@ -20,6 +20,7 @@ from govform.domain.messages import Message
 from govform.io.files import os_error_reason
 from govform.io.project import ProjectError
 from govform.resources import HOME_ENV, resources_dir, sample_project
+from govform.ui import words
 from govform.ui.controller import Controller
 from govform.ui.look import app_icon
 from govform.ui.mainwindow import MainWindow
@@ -50,7 +51,7 @@ LOG_LIMIT = 1024 * 1024  # past this, the log is kept as errors.log.1 and a new 
 class CrashHandler:
     """The window's last resort, installed as sys.excepthook: an error nobody caught (in a slot, a paint event,
     opening a project) is written to the log with its traceback, the open project is journaled through
-    `rescue` when there is one, and the clerk is told in Chinese where the details are. Never a traceback
+    `rescue` when there is one, and the clerk is told in the window's language where the details are. Never a traceback
     in a terminal; the window goes on, so the clerk can save.
 
     `rescue()` journals the open project: True when unsaved changes were put aside, False when there were
@@ -88,7 +89,7 @@ class CrashHandler:
                 details += f"Journaling the project failed too: {failure}\n"
             log = self._log(details)
             text = Message("crash.window", journal=self._journal_note(failure), log=log)
-            self.tell(str(Message("crash.title")), str(text))
+            self.tell(words.text(Message("crash.title")), words.text(text))
         finally:
             self._handling = False
 
@@ -124,7 +125,7 @@ class CrashHandler:
             with path.open("a", encoding="utf-8", errors="backslashreplace") as log:
                 log.write(header + details + "\n")
         except OSError as error:
-            return f"{path} " + str(Message("crash.no_log", reason=os_error_reason(error, writing=True)))
+            return f"{path} " + words.text(Message("crash.no_log", reason=os_error_reason(error, writing=True)))
         return str(path)
 
 
@@ -250,11 +251,11 @@ def _smoke(app: QApplication, path: str | None) -> int:
             raise RuntimeError("the window did not paint")
         window.close()
     except ProjectError as error:
-        print(error, file=sys.stderr)
+        print(words.text(error.message), file=sys.stderr)
         return 1
     except Exception:
         crash(*sys.exc_info())  # type: ignore[arg-type]
     if crash.errors:
-        print(Message("crash.smoke", log=crash.log_dir / LOG_NAME), file=sys.stderr)
+        print(words.text(Message("crash.smoke", log=crash.log_dir / LOG_NAME)), file=sys.stderr)
         return 1
     return 0
