@@ -8,7 +8,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from govform.domain.format import DEFAULT_FORMAT, Format, FormatError, format_names, load_format
 from govform.domain.report import Report
@@ -20,6 +20,10 @@ from govform.ui import words
 from govform.ui.document import Document
 from govform.ui.recovery import Autosaver, Journal, Orphan
 from govform.ui.settings import EXPORT_FONTS, LAST_PROJECT, RECENT_FILES, Settings
+from govform.ui.undo import Edits
+
+if TYPE_CHECKING:  # loaded when first used: with the first import
+    from govform.ui.reading import ImportReport, Reading
 
 
 class Unsaved(enum.Enum):
@@ -61,6 +65,12 @@ class View(Protocol):
 
     def ask_export_with_errors(self, errors: int) -> bool: ...
 
+    def ask_read_path(self, purpose: Reading, kinds: list[FileChoice]) -> Path | None: ...
+
+    def ask_use_previous(self, question: str) -> bool: ...
+
+    def show_import_report(self, report: ImportReport) -> None: ...
+
     def show_error(self, message: str) -> None: ...
 
     def show_status(self, message: str) -> None: ...
@@ -87,6 +97,7 @@ class Controller:
         self.autosaver = autosaver
         self.sample = sample
         self.document: Document | None = None
+        self.import_report: ImportReport | None = None  # what the open report's import said, if it was imported
 
     # -- starting --------------------------------------------------------------------------------
 
@@ -158,17 +169,26 @@ class Controller:
             self.open_path(Path(path))
 
     def drop(self, path: Path) -> None:
-        """A file dropped onto the window."""
+        """A file dropped onto the window: a project opens, a document is imported."""
         if not self.accepts_drop(path):
-            message = words.translate("Controller", "只能打开项目文件（{suffix}）：“{name}”不是。")
-            self.view.show_error(message.format(suffix=SUFFIX, name=path.name))
+            from govform.ui.reading import import_kinds
+
+            message = words.translate("Controller", "“{name}”不能打开：只能打开年报项目（{suffix}）或导入{kinds}。")
+            kinds = "、".join(f"{kind.name}（{kind.suffix}）" for kind in import_kinds())
+            self.view.show_error(message.format(name=path.name, suffix=SUFFIX, kinds=kinds))
             return
-        if self.confirm_close():
+        if not self.confirm_close():
+            return
+        if path.suffix.lower() == SUFFIX:
             self.open_path(path)
+        else:
+            self.import_path(path)
 
     @staticmethod
     def accepts_drop(path: Path) -> bool:
-        return path.suffix == SUFFIX
+        from govform.ui.reading import accepts
+
+        return accepts(path)
 
     @staticmethod
     def project_suffix() -> str:
@@ -198,6 +218,62 @@ class Controller:
         report = Report.new(fmt, agency=answer.agency, year=answer.year, agency_kind=answer.agency_kind)
         self.show(Document(report, None, name=self._suggested_name(report)))
 
+    # -- reading reports (govform.ui.reading): importing, starting from last year's, comparing ----------
+
+    def import_document(self) -> None:
+        """文件 › 导入 Word 报告."""
+        from govform.ui.reading import Reading, import_kinds
+
+        if self.confirm_close():
+            path = self.view.ask_read_path(Reading.IMPORT, import_kinds())
+            if path is not None:
+                self.import_path(path)
+
+    def import_path(self, path: Path) -> bool:
+        """The document at `path` as a new, untitled report, with what the import said; False if unreadable."""
+        from govform.ui import reading
+
+        result = reading.read(self.view, path)
+        if result is not None:
+            self._show_untitled(result.report, path, reading.import_report(path, result.notes))
+        return result is not None
+
+    def new_from_last_year(self) -> None:
+        """文件 › 从上年报告新建: this year's report begun from last year's project or document, untitled."""
+        from govform.ui import reading
+
+        if self.confirm_close():
+            path = self.view.ask_read_path(reading.Reading.START_FROM, reading.report_kinds())
+            started = reading.start_from(self.view, path) if path is not None else None
+            if path is not None and started is not None:
+                self._show_untitled(started[0], path, started[1])
+
+    def choose_previous(self) -> None:
+        """工具 › 指定上年报告: what the rules across years (Y1, Y2, 雷同) compare with, as one undo step."""
+        from govform.ui import reading
+
+        document = self._current()
+        path = self.view.ask_read_path(reading.Reading.PREVIOUS, reading.report_kinds())
+        previous = reading.previous_year(self.view, path, document.report) if path is not None else None
+        if previous is not None:
+            Edits(document).set_previous(previous)
+
+    def clear_previous(self) -> None:
+        """工具 › 不再对照上年报告, as one undo step."""
+        Edits(self._current()).set_previous(None)
+
+    def show_import_report(self) -> None:
+        """视图 › 导入说明: what the open report's import said, again."""
+        if self.import_report is not None:
+            self.view.show_import_report(self.import_report)
+
+    def _show_untitled(self, report: Report, source: Path, import_report: ImportReport | None) -> None:
+        """A report read from `source`: untitled, so saving asks where (in `source`'s folder) and replaces nothing."""
+        document = Document(report, None, name=self._suggested_name(report), folder=source.parent)
+        self.show(document, import_report=import_report)
+
+    # -- saving ----------------------------------------------------------------------------------
+
     def save(self) -> bool:
         document = self._current()
         if document.path is None:
@@ -206,7 +282,8 @@ class Controller:
 
     def save_as(self) -> bool:
         document = self._current()
-        path = self.view.ask_save_path(document.name)
+        folder = document.path.parent if document.path is not None else document.folder
+        path = self.view.ask_save_path(str(folder / document.name) if folder is not None else document.name)
         if path is None:
             return False
         if path.suffix != SUFFIX:
@@ -282,13 +359,17 @@ class Controller:
             raise RuntimeError("no document is open")
         return self.document
 
-    def show(self, document: Document) -> None:
+    def show(self, document: Document, *, import_report: ImportReport | None = None) -> None:
+        """Show `document` in place of the open one (with what its import said, when it was imported)."""
+        self.import_report = import_report
         self.document = document
         if self.journal is not None:
             self.journal.discard()
         self.view.show_document(document)
         if self.autosaver is not None:
             self.autosaver.watch(document)
+        if import_report is not None:
+            self.view.show_import_report(import_report)
 
     def _remember(self, path: Path) -> None:
         self.settings.set(LAST_PROJECT, str(path))

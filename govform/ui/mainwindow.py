@@ -25,6 +25,9 @@ from govform.ui.settings import AUTOSAVE, EXPORT_FONTS, FONT_PRESETS, WINDOW_GEO
 if TYPE_CHECKING:  # event types are made when the first such event arrives
     from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 
+    from govform.ui.last_year import PreviousYearNote
+    from govform.ui.reading import ImportReport, Reading
+
 # QMessageBox, QFileDialog and govform.ui.dialogs are imported where they are used, a start-up trick
 # (~2 ms; govform/startup.py lists every trick with what it saves).
 
@@ -55,6 +58,7 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.problems_dock)
         self.resizeDocks([self.problems_dock], [self.fontMetrics().lineSpacing() * 8], Qt.Orientation.Vertical)
 
+        self.previous_note: PreviousYearNote | None = None
         self.counts = QLabel()
         self.counts.setAccessibleName(self.tr("错误和警告的数目"))
         self.statusBar().addPermanentWidget(self.counts)
@@ -83,6 +87,8 @@ class MainWindow(QMainWindow):
         self._action(file, self.tr("新建(&N)…"), controller.new, QKeySequence.StandardKey.New)
         self._action(file, self.tr("打开(&O)…"), controller.open, QKeySequence.StandardKey.Open)
         self.recent_menu = file.addMenu(self.tr("最近打开的文件(&R)"))
+        self._action(file, self.tr("导入 Word 报告(&I)…"), controller.import_document)
+        self._action(file, self.tr("从上年报告新建(&L)…"), controller.new_from_last_year)
         file.addSeparator()
         self._action(file, self.tr("保存(&S)"), controller.save, QKeySequence.StandardKey.Save)
         self._action(file, self.tr("另存为(&A)…"), controller.save_as, QKeySequence("Ctrl+Shift+S"))
@@ -109,6 +115,17 @@ class MainWindow(QMainWindow):
         toggle.setText(self.tr("问题列表(&P)"))
         toggle.setShortcut(QKeySequence("F8"))
         view.addAction(toggle)
+        import_report = self._action(view, self.tr("导入说明(&I)"), controller.show_import_report)
+        view.aboutToShow.connect(lambda: import_report.setEnabled(controller.import_report is not None))
+
+        tools = bar.addMenu(self.tr("工具(&T)"))
+        self._action(tools, self.tr("指定上年报告(&P)…"), controller.choose_previous)
+        clear = self._action(tools, self.tr("不再对照上年报告(&C)"), controller.clear_previous)
+        tools.aboutToShow.connect(
+            lambda: clear.setEnabled(
+                controller.document is not None and controller.document.report.previous is not None
+            )
+        )
 
         options = bar.addMenu(self.tr("设置(&S)"))
         fonts = options.addMenu(self.tr("导出字体(&F)"))
@@ -161,9 +178,25 @@ class MainWindow(QMainWindow):
         self.undo_group.addStack(document.stack)
         self.undo_group.setActiveStack(document.stack)
         self.problems.setModel(ProblemsModel(self.editor.checker, self.editor))
+        if self.previous_note is not None:
+            self.statusBar().removeWidget(self.previous_note)
+            self.previous_note.deleteLater()
+            self.previous_note = None
+        document.signals.metaChanged.connect(self._note_previous)
+        self._note_previous("previous")
         self.editor.checker.findingsChanged.connect(self._update_counts)
         self._update_counts()
         self.update_title()
+
+    def _note_previous(self, name: str) -> None:
+        """Last year's report in the status bar, from the first time the open report has one."""
+        document = self.editor.document if self.editor is not None else None
+        if name != "previous" or self.previous_note is not None or document is None or document.report.previous is None:
+            return
+        from govform.ui.last_year import PreviousYearNote
+
+        self.previous_note = PreviousYearNote(document)
+        self.statusBar().insertPermanentWidget(0, self.previous_note)
 
     def update_title(self) -> None:
         if self.editor is None:
@@ -200,6 +233,22 @@ class MainWindow(QMainWindow):
     def _filter(self) -> str:
         suffix = self.controller.project_suffix() if self.controller else ""
         return self.tr("年报项目 (*{suffix})").format(suffix=suffix)
+
+    def ask_read_path(self, purpose: Reading, kinds: list[FileChoice]) -> Path | None:
+        from govform.ui import import_report
+
+        return import_report.ask_read_path(self, purpose, kinds)
+
+    def show_import_report(self, report: ImportReport) -> None:
+        from govform.ui.import_report import ImportReportDialog
+
+        if self.editor is not None:
+            ImportReportDialog.show_for(report, self.editor, self)
+
+    def ask_use_previous(self, question: str) -> bool:
+        from govform.ui import import_report
+
+        return import_report.ask_use_previous(self, question)
 
     def ask_new_report(self, formats: list[Format]) -> NewReport | None:
         from govform.ui import dialogs

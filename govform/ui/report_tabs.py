@@ -8,6 +8,7 @@ from typing import Generic, Protocol, TypeVar
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QTabWidget, QWidget
 
+from govform.domain.report import CellRef
 from govform.domain.rules import Finding
 from govform.ui.basics_tab import BasicsTab
 from govform.ui.checker import Checker
@@ -133,3 +134,12 @@ class ReportTabs(QTabWidget):
             target.setFocus(Qt.FocusReason.OtherFocusReason)
         else:
             narrative.text.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def reveal_place(self, cell: CellRef | None, section: str | None) -> None:
+        """Show `cell` in its table's tab, else `section`'s tab (the import report's "show me")."""
+        if cell is not None and cell.table in self.tables:
+            tab = self.tables[cell.table]
+            self.setCurrentWidget(tab)
+            tab.view.select_cell(cell.cell)
+        elif section in self._sections:
+            self.setCurrentIndex(self.tab_of(section))

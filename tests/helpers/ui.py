@@ -7,6 +7,7 @@ from pathlib import Path
 from govform.domain.format import Format
 from govform.ui.controller import FileChoice, NewReport, Unsaved
 from govform.ui.document import Document
+from govform.ui.reading import ImportReport, Reading
 from govform.ui.recovery import Orphan
 
 
@@ -32,6 +33,11 @@ class FakeView:
         self.asked_export_with_errors: list[int] = []
         self.asked_export: list[tuple[str, FileChoice]] = []
         self.offered_formats: list[str] = []
+        self.read_path: Path | None = None
+        self.asked_read: list[tuple[Reading, list[str]]] = []
+        self.use_previous_answer = False
+        self.asked_use_previous: list[str] = []
+        self.import_reports: list[ImportReport] = []
 
     def show_document(self, document: Document) -> None:
         self.documents.append(document)
@@ -62,6 +68,17 @@ class FakeView:
     def ask_export_with_errors(self, errors: int) -> bool:
         self.asked_export_with_errors.append(errors)
         return self.export_with_errors_answer
+
+    def ask_read_path(self, purpose: Reading, kinds: list[FileChoice]) -> Path | None:
+        self.asked_read.append((purpose, [kind.suffix for kind in kinds]))
+        return self.read_path
+
+    def ask_use_previous(self, question: str) -> bool:
+        self.asked_use_previous.append(question)
+        return self.use_previous_answer
+
+    def show_import_report(self, report: ImportReport) -> None:
+        self.import_reports.append(report)
 
     def show_error(self, message: str) -> None:
         self.errors.append(message)
