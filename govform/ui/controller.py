@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from govform.domain.format import DEFAULT_FORMAT, Format, FormatError, format_names, load_format
+from govform.domain.messages import Message
 from govform.domain.report import Report
 from govform.domain.rules import validate
 from govform.io import registry
@@ -22,7 +23,8 @@ from govform.ui.recovery import Autosaver, Journal, Orphan
 from govform.ui.settings import EXPORT_FONTS, LAST_PROJECT, RECENT_FILES, Settings
 from govform.ui.undo import Edits
 
-if TYPE_CHECKING:  # loaded when first used: with the first import
+if TYPE_CHECKING:  # loaded when first used: locks once a project file opens, reading with an import
+    from govform.ui.project_lock import LockAnswer, ProjectLock
     from govform.ui.reading import ImportReport, Reading
 
 
@@ -67,6 +69,8 @@ class View(Protocol):
 
     def ask_read_path(self, purpose: Reading, kinds: list[FileChoice]) -> Path | None: ...
 
+    def ask_lock(self, held: str, offer: str, can_take_over: bool) -> LockAnswer: ...
+
     def ask_use_previous(self, question: str) -> bool: ...
 
     def show_import_report(self, report: ImportReport) -> None: ...
@@ -97,6 +101,7 @@ class Controller:
         self.autosaver = autosaver
         self.sample = sample
         self.document: Document | None = None
+        self.lock: ProjectLock | None = None  # the open project's, while this window holds it
         self.import_report: ImportReport | None = None  # what the open report's import said, if it was imported
 
     # -- starting --------------------------------------------------------------------------------
@@ -122,10 +127,13 @@ class Controller:
         restored = False
         if self.view.ask_restore(newest):
             try:
-                self.show(newest.load())
-                restored = True
+                document = newest.load()
             except ProjectError as error:
                 self.view.show_error(words.text(error.message))
+            else:
+                if not self._show_locked(document):
+                    return False  # another window has the project: its journals stay, offered at the next start
+                restored = True
         for orphan in orphans:  # asked once: older journals would only ask again about older work
             self.journal.remove(orphan)  # type: ignore[union-attr]
         return restored
@@ -151,9 +159,42 @@ class Controller:
         except ProjectError as error:
             self.view.show_error(words.text(error.message))
             return False
-        self.show(document)
+        if not self._show_locked(document):
+            return False
         if document.path is not None:
             self._remember(document.path)
+        return True
+
+    def _show_locked(self, document: Document) -> bool:
+        """Show `document` once this window holds its project's lock, or the clerk chose read-only (or to take
+        over a lock another computer left); False (nothing shown) when the clerk cancels."""
+        from govform.ui.project_lock import Acquired, LockAnswer, ProjectLock
+
+        if document.path is None:
+            self.show(document)
+            return True
+        if self.lock is not None and self.lock.project == document.path:  # reopened in this very window
+            self.show(document, self.lock)
+            return True
+        lock = ProjectLock(document.path)
+        acquired = lock.acquire()
+        if acquired is Acquired.HELD:
+            holder = lock.holder()
+            can_take_over = holder is not None and not holder.on_this_computer
+            held = words.text(lock.held_message())
+            answer = self.view.ask_lock(held, words.text(Message("lock.offer_read_only")), can_take_over)
+            if answer is LockAnswer.TAKE_OVER and can_take_over:
+                acquired = lock.take_over()
+                if acquired is Acquired.HELD:
+                    self.view.show_error(words.text(lock.held_message()))
+                    return False
+            elif answer is LockAnswer.READ_ONLY:
+                document.read_only = True
+                self.show(document)
+                return True
+            else:
+                return False
+        self.show(document, lock if acquired is Acquired.LOCKED else None)  # NO_LOCK: a read-only folder
         return True
 
     def open(self) -> None:
@@ -276,7 +317,7 @@ class Controller:
 
     def save(self) -> bool:
         document = self._current()
-        if document.path is None:
+        if document.path is None or document.read_only:
             return self.save_as()
         return self._save_to(document.path)
 
@@ -291,13 +332,32 @@ class Controller:
         return self._save_to(path)
 
     def _save_to(self, path: Path) -> bool:
+        """Save to `path`, taking its lock first when it is not this window's project (refused while another window
+        has it open); the old project's lock is released once saved."""
+        from govform.ui.project_lock import Acquired, ProjectLock
+
         document = self._current()
+        target = path.resolve()
+        lock = self.lock if self.lock is not None and self.lock.project == target else None
+        if lock is None:
+            lock = ProjectLock(target)
+            acquired = lock.acquire()
+            if acquired is Acquired.HELD:
+                self.view.show_error(words.text(lock.held_message()))
+                return False
         try:
             save_project(document.report, path)
         except ProjectError as error:
+            if lock is not self.lock:
+                lock.release()
             self.view.show_error(words.text(error.message))
             return False
-        document.mark_saved(path.resolve())
+        if lock is not self.lock:
+            if self.lock is not None:
+                self.lock.release()
+            self.lock = lock if lock.locked else None
+        document.read_only = False
+        document.mark_saved(target)
         if self.journal is not None:
             self.journal.discard()
         self._remember(path.resolve())
@@ -350,6 +410,7 @@ class Controller:
             return False
         if self.journal is not None:
             self.journal.close()
+        self._release()
         return True
 
     # -- helpers ---------------------------------------------------------------------------------
@@ -359,8 +420,13 @@ class Controller:
             raise RuntimeError("no document is open")
         return self.document
 
-    def show(self, document: Document, *, import_report: ImportReport | None = None) -> None:
-        """Show `document` in place of the open one (with what its import said, when it was imported)."""
+    def show(
+        self, document: Document, lock: ProjectLock | None = None, *, import_report: ImportReport | None = None
+    ) -> None:
+        """Show `document` in place of the open one, whose project lock is released (`lock`: the new one's)."""
+        if self.lock is not lock:
+            self._release()
+        self.lock = lock
         self.import_report = import_report
         self.document = document
         if self.journal is not None:
@@ -370,6 +436,11 @@ class Controller:
             self.autosaver.watch(document)
         if import_report is not None:
             self.view.show_import_report(import_report)
+
+    def _release(self) -> None:
+        if self.lock is not None:
+            self.lock.release()
+            self.lock = None
 
     def _remember(self, path: Path) -> None:
         self.settings.set(LAST_PROJECT, str(path))

@@ -53,6 +53,7 @@ class Document:
         self.path = path  # None: untitled, or the shipped sample, which must never be overwritten
         self._name = name
         self.folder = folder  # where saving an untitled report suggests (an imported document's folder)
+        self.read_only = False  # another window holds the project: saving asks for a new file
         self.signals = DocumentSignals(report)
         self.stack = QUndoStack(self.signals)
         self.typing_session = 0  # bumped when an editor gains focus: typing merges only within one visit

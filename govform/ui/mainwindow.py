@@ -13,7 +13,8 @@ from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow, QM
 
 from govform import APP_DISPLAY_NAME
 from govform.domain.format import Format
-from govform.ui import look
+from govform.domain.messages import Message
+from govform.ui import look, words
 from govform.ui.controller import Controller, FileChoice, NewReport, Unsaved
 from govform.ui.document import Document
 from govform.ui.problems_model import ProblemsModel
@@ -26,6 +27,7 @@ if TYPE_CHECKING:  # event types are made when the first such event arrives
     from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 
     from govform.ui.last_year import PreviousYearNote
+    from govform.ui.project_lock import LockAnswer
     from govform.ui.reading import ImportReport, Reading
 
 # QMessageBox, QFileDialog and govform.ui.dialogs are imported where they are used, a start-up trick
@@ -202,7 +204,8 @@ class MainWindow(QMainWindow):
         if self.editor is None:
             return
         document = self.editor.document
-        self.setWindowTitle(f"{document.name}[*] - {APP_DISPLAY_NAME}")
+        read_only = f" [{words.text(Message('lock.read_only'))}]" if document.read_only else ""
+        self.setWindowTitle(f"{document.name}{read_only}[*] - {APP_DISPLAY_NAME}")
         self.setWindowModified(document.modified)
 
     def _update_counts(self) -> None:
@@ -244,6 +247,11 @@ class MainWindow(QMainWindow):
 
         if self.editor is not None:
             ImportReportDialog.show_for(report, self.editor, self)
+
+    def ask_lock(self, held: str, offer: str, can_take_over: bool) -> LockAnswer:
+        from govform.ui import lock_dialog
+
+        return lock_dialog.ask_lock(self, held, offer, can_take_over)
 
     def ask_use_previous(self, question: str) -> bool:
         from govform.ui import import_report

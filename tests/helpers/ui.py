@@ -7,6 +7,7 @@ from pathlib import Path
 from govform.domain.format import Format
 from govform.ui.controller import FileChoice, NewReport, Unsaved
 from govform.ui.document import Document
+from govform.ui.project_lock import LockAnswer
 from govform.ui.reading import ImportReport, Reading
 from govform.ui.recovery import Orphan
 
@@ -35,6 +36,8 @@ class FakeView:
         self.offered_formats: list[str] = []
         self.read_path: Path | None = None
         self.asked_read: list[tuple[Reading, list[str]]] = []
+        self.lock_answer = LockAnswer.CANCEL
+        self.asked_lock: list[tuple[str, str, bool]] = []
         self.use_previous_answer = False
         self.asked_use_previous: list[str] = []
         self.import_reports: list[ImportReport] = []
@@ -72,6 +75,10 @@ class FakeView:
     def ask_read_path(self, purpose: Reading, kinds: list[FileChoice]) -> Path | None:
         self.asked_read.append((purpose, [kind.suffix for kind in kinds]))
         return self.read_path
+
+    def ask_lock(self, held: str, offer: str, can_take_over: bool) -> LockAnswer:
+        self.asked_lock.append((held, offer, can_take_over))
+        return self.lock_answer
 
     def ask_use_previous(self, question: str) -> bool:
         self.asked_use_previous.append(question)
