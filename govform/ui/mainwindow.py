@@ -174,7 +174,9 @@ class MainWindow(QMainWindow):
         if self.editor is not None:
             self.undo_group.removeStack(self.editor.document.stack)
             self.editor.deleteLater()
-        self.editor = ReportTabs(document)
+        self.editor = ReportTabs(document, self)
+        if self.isVisible():  # shown before it is laid out: as an empty centre, the problems panel would take its place
+            self.editor.show()
         self.editor.refused.connect(self.notify)
         self.setCentralWidget(self.editor)
         self.undo_group.addStack(document.stack)

@@ -120,3 +120,11 @@ def test_menus_have_the_new_entries(window):
     file_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "文件(&F)")
     texts = [a.text() for a in file_menu.actions()]
     assert "导入 Word 报告(&I)…" in texts and "从上年报告新建(&L)…" in texts
+
+
+def test_another_report_keeps_the_problems_panel_s_height(window, word):
+    before = window.problems_dock.height()
+    window.controller.import_path(word)
+    for _ in range(3):
+        QApplication.processEvents()
+    assert window.problems_dock.height() == before and window.centralWidget().height() > 4 * before
