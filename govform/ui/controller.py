@@ -67,7 +67,7 @@ class View(Protocol):
 
     def ask_export_with_errors(self, errors: int) -> bool: ...
 
-    def ask_read_path(self, purpose: Reading, kinds: list[FileChoice]) -> Path | None: ...
+    def ask_read_path(self, purpose: Reading, kinds: list[FileChoice], folder: Path | None) -> Path | None: ...
 
     def ask_lock(self, held: str, offer: str, can_take_over: bool) -> LockAnswer: ...
 
@@ -266,7 +266,7 @@ class Controller:
         from govform.ui.reading import Reading, import_kinds
 
         if self.confirm_close():
-            path = self.view.ask_read_path(Reading.IMPORT, import_kinds())
+            path = self.view.ask_read_path(Reading.IMPORT, import_kinds(), self._folder())
             if path is not None:
                 self.import_path(path)
 
@@ -284,7 +284,7 @@ class Controller:
         from govform.ui import reading
 
         if self.confirm_close():
-            path = self.view.ask_read_path(reading.Reading.START_FROM, reading.report_kinds())
+            path = self.view.ask_read_path(reading.Reading.START_FROM, reading.report_kinds(), self._folder())
             started = reading.start_from(self.view, path) if path is not None else None
             if path is not None and started is not None:
                 self._show_untitled(started[0], path, started[1])
@@ -294,7 +294,7 @@ class Controller:
         from govform.ui import reading
 
         document = self._current()
-        path = self.view.ask_read_path(reading.Reading.PREVIOUS, reading.report_kinds())
+        path = self.view.ask_read_path(reading.Reading.PREVIOUS, reading.report_kinds(), self._folder())
         previous = reading.previous_year(self.view, path, document.report) if path is not None else None
         if previous is not None:
             Edits(document).set_previous(previous)
@@ -307,6 +307,13 @@ class Controller:
         """视图 › 导入说明: what the open report's import said, again."""
         if self.import_report is not None:
             self.view.show_import_report(self.import_report)
+
+    def _folder(self) -> Path | None:
+        """Where the file dialogs for reading begin: the open report's folder (an imported one's source's)."""
+        document = self.document
+        if document is None:
+            return None
+        return document.path.parent if document.path is not None else document.folder
 
     def _show_untitled(self, report: Report, source: Path, import_report: ImportReport | None) -> None:
         """A report read from `source`: untitled, so saving asks where (in `source`'s folder) and replaces nothing."""
@@ -323,7 +330,7 @@ class Controller:
 
     def save_as(self) -> bool:
         document = self._current()
-        folder = document.path.parent if document.path is not None else document.folder
+        folder = self._folder()
         path = self.view.ask_save_path(str(folder / document.name) if folder is not None else document.name)
         if path is None:
             return False

@@ -37,8 +37,8 @@ CHECK_KINDS = frozenset({"guessed", "converted", "blank", "invalid", "missing", 
 """Kinds of note the clerk should check against the document (marked with the warning triangle)."""
 
 
-def ask_read_path(parent: QWidget, purpose: Reading, kinds: list[FileChoice]) -> Path | None:
-    """The file to read a report from: every kind together first, then each kind alone."""
+def ask_read_path(parent: QWidget, purpose: Reading, kinds: list[FileChoice], folder: Path | None) -> Path | None:
+    """The file to read a report from, beginning in `folder`: every kind together first, then each kind alone."""
     from pathlib import Path
 
     titles = {
@@ -49,7 +49,7 @@ def ask_read_path(parent: QWidget, purpose: Reading, kinds: list[FileChoice]) ->
     patterns = " ".join(f"*{kind.suffix}" for kind in kinds)
     filters = [QApplication.translate("ReadReport", "可以读取的报告 ({patterns})").format(patterns=patterns)]
     filters += [f"{kind.name} (*{kind.suffix})" for kind in kinds]
-    name, _ = QFileDialog.getOpenFileName(parent, titles[purpose], "", ";;".join(filters))
+    name, _ = QFileDialog.getOpenFileName(parent, titles[purpose], str(folder or ""), ";;".join(filters))
     return Path(name) if name else None
 
 
@@ -85,9 +85,9 @@ class ImportReportDialog(QDialog):
         self.setWindowTitle(self.tr("导入说明：{name}").format(name=report.source))
         to_check = sum(note.kind in CHECK_KINDS for note in report.notes)
         summary = QLabel(
-            self.tr(
-                "“{name}”已导入为新的报告（尚未保存）。导入说明共 {count} 条，其中 {check} 条请对照原文核对。"
-            ).format(name=report.source, count=len(report.notes), check=to_check)
+            self.tr("从“{name}”读取的报告尚未保存。导入说明共 {count} 条，其中 {check} 条请对照原文核对。").format(
+                name=report.source, count=len(report.notes), check=to_check
+            )
         )
         summary.setWordWrap(True)
 

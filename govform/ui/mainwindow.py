@@ -239,10 +239,10 @@ class MainWindow(QMainWindow):
         suffix = self.controller.project_suffix() if self.controller else ""
         return self.tr("年报项目 (*{suffix})").format(suffix=suffix)
 
-    def ask_read_path(self, purpose: Reading, kinds: list[FileChoice]) -> Path | None:
+    def ask_read_path(self, purpose: Reading, kinds: list[FileChoice], folder: Path | None) -> Path | None:
         from govform.ui import import_report
 
-        return import_report.ask_read_path(self, purpose, kinds)
+        return import_report.ask_read_path(self, purpose, kinds, folder)
 
     def show_import_report(self, report: ImportReport) -> None:
         from govform.ui.import_report import ImportReportDialog

@@ -35,7 +35,7 @@ class FakeView:
         self.asked_export: list[tuple[str, FileChoice]] = []
         self.offered_formats: list[str] = []
         self.read_path: Path | None = None
-        self.asked_read: list[tuple[Reading, list[str]]] = []
+        self.asked_read: list[tuple[Reading, list[str], Path | None]] = []
         self.lock_answer = LockAnswer.CANCEL
         self.asked_lock: list[tuple[str, str, bool]] = []
         self.use_previous_answer = False
@@ -72,8 +72,8 @@ class FakeView:
         self.asked_export_with_errors.append(errors)
         return self.export_with_errors_answer
 
-    def ask_read_path(self, purpose: Reading, kinds: list[FileChoice]) -> Path | None:
-        self.asked_read.append((purpose, [kind.suffix for kind in kinds]))
+    def ask_read_path(self, purpose: Reading, kinds: list[FileChoice], folder: Path | None) -> Path | None:
+        self.asked_read.append((purpose, [kind.suffix for kind in kinds], folder))
         return self.read_path
 
     def ask_lock(self, held: str, offer: str, can_take_over: bool) -> LockAnswer:

@@ -55,8 +55,10 @@ def test_importing_asks_about_unsaved_changes_first_then_for_the_file(controller
     assert view.asked_unsaved == [sample_project().name] and view.asked_read == []
     view.unsaved_answer = Unsaved.DISCARD
     controller.import_document()
-    assert view.asked_read == [(Reading.IMPORT, [".docx", ".xlsx"])]
+    assert view.asked_read == [(Reading.IMPORT, [".docx", ".xlsx"], None)]  # the sample has no folder of its own
     assert controller.document.report.agency == "重庆市长寿区长寿湖镇人民政府"
+    controller.import_document()
+    assert view.asked_read[-1][2] == word.parent  # then the folder of the document read
 
 
 def test_an_imported_report_opens_untitled_and_saving_suggests_its_folder(controller, view, word, tmp_path):
@@ -151,7 +153,7 @@ def test_dropping_asks_about_unsaved_changes(controller, view, word):
 def test_new_from_last_year_s_project(controller, view, project):
     view.read_path = project
     controller.new_from_last_year()
-    assert view.asked_read == [(Reading.START_FROM, [".govform", ".docx", ".xlsx"])]
+    assert view.asked_read == [(Reading.START_FROM, [".govform", ".docx", ".xlsx"], None)]
     document = controller.document
     report = document.report
     last = load_project(project)
@@ -197,7 +199,7 @@ def test_choosing_last_year_s_report_turns_the_rules_across_years_on_as_one_undo
     assert not {"Y1", "Y3"} & _codes(document)
     view.read_path = project
     controller.choose_previous()
-    assert view.asked_read[-1] == (Reading.PREVIOUS, [".govform", ".docx", ".xlsx"])
+    assert view.asked_read[-1] == (Reading.PREVIOUS, [".govform", ".docx", ".xlsx"], this_year.path.parent)
     assert view.asked_use_previous == []  # 2024 is the year before 2025: nothing to ask
     assert document.report.previous.source == project.name and "Y3" in _codes(document)
     assert document.modified and document.stack.count() == 1

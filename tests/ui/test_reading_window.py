@@ -104,7 +104,7 @@ def test_last_year_s_report_shows_in_the_status_bar_until_undone(window, project
     save_project(report, this_year)
     window.controller.open_path(this_year)
     assert window.previous_note is None  # made the first time the report has last year's
-    window.ask_read_path = lambda purpose, kinds: project
+    window.ask_read_path = lambda purpose, kinds, folder: project
     _action(window, "工具(&T)", "指定上年报告(&P)…").trigger()
     note = window.previous_note
     assert note.isVisible() and note.text() == f"对照上年报告：{project.name}（2024年度）"
