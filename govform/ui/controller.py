@@ -350,7 +350,8 @@ class Controller:
             lock = ProjectLock(target)
             acquired = lock.acquire()
             if acquired is Acquired.HELD:
-                self.view.show_error(words.text(lock.held_message()))
+                again = words.translate("Controller", "请换一个文件名保存。")
+                self.view.show_error(f"{words.text(lock.held_message())}\n{again}")
                 return False
         try:
             save_project(document.report, path)

@@ -78,7 +78,7 @@ def test_read_only_opens_marked_and_save_goes_to_save_as(settings, project, tmp_
     view.save_path = project  # Save goes to Save As; choosing the same file is refused: the first window has it
     assert not second.save()
     assert view.asked_save == [str(project.resolve())]
-    assert view.errors == [_held_here(project)] and project.read_bytes() == before
+    assert view.errors == [_held_here(project) + "\n请换一个文件名保存。"] and project.read_bytes() == before
     assert document.read_only and document.modified
 
     view.save_path = tmp_path / "副本"
@@ -108,7 +108,7 @@ def test_save_as_onto_a_project_another_window_has_is_refused(settings, project,
     view.save_path = other
     before = other.read_bytes()
     assert not second.save_as()
-    assert view.errors == [_held_here(other)] and other.read_bytes() == before
+    assert view.errors == [_held_here(other) + "\n请换一个文件名保存。"] and other.read_bytes() == before
     assert second.document.path == project.resolve() and lock_path(project).exists()  # its own lock kept
 
 
