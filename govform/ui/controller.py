@@ -107,14 +107,16 @@ class Controller:
     # -- starting --------------------------------------------------------------------------------
 
     def start(self, path: str | None) -> None:
-        """Restore a crashed session if the clerk wants it; else open `path`, the last project or the sample."""
+        """Restore a crashed session if the clerk wants it; else open `path` (a document: import it), the last
+        project or the sample."""
         self.view.set_recent_files(self.settings.get(RECENT_FILES))
         if self.journal is not None:
             orphans = self.journal.orphans()
             if orphans and self._offer_restore(orphans):
                 return
         if path:
-            if self.open_path(Path(path)):
+            document = Path(path).suffix.lower() != SUFFIX and self.accepts_drop(Path(path))
+            if self.import_path(Path(path)) if document else self.open_path(Path(path)):
                 return
         else:
             last = self.settings.get(LAST_PROJECT)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -74,8 +74,6 @@ def ask_use_previous(parent: QWidget, question: str) -> bool:
 class ImportReportDialog(QDialog):
     """The import report of one imported document, grouped by kind of note; "show me" (double-click, Enter or
     定位) goes to a note's cell or section in the report's tabs. Closes itself when that report is closed."""
-
-    revealed = Signal(object)  # the NoteLine shown
 
     def __init__(self, report: ImportReport, editor: ReportTabs, parent: QWidget | None = None):
         super().__init__(parent)
@@ -190,7 +188,6 @@ class ImportReportDialog(QDialog):
         if note is None or not (note.cells or note.section):
             return
         self.editor.reveal_place(note.cells[0] if note.cells else None, note.section)
-        self.revealed.emit(note)
 
     def text(self) -> str:
         """The import report as plain text, kind by kind."""

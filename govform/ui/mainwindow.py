@@ -7,7 +7,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtCore import QByteArray, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow, QMenu, QWidget
 
@@ -247,8 +247,13 @@ class MainWindow(QMainWindow):
     def show_import_report(self, report: ImportReport) -> None:
         from govform.ui.import_report import ImportReportDialog
 
-        if self.editor is not None:
-            ImportReportDialog.show_for(report, self.editor, self)
+        editor = self.editor
+        if editor is not None and self.isVisible():
+            ImportReportDialog.show_for(report, editor, self)
+        elif editor is not None:  # at start-up: once the window is shown, or the window would cover it
+            QTimer.singleShot(
+                0, self, lambda: editor is self.editor and ImportReportDialog.show_for(report, editor, self)
+            )
 
     def ask_lock(self, held: str, offer: str, can_take_over: bool) -> LockAnswer:
         from govform.ui import lock_dialog

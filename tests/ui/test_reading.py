@@ -141,6 +141,13 @@ def test_dropping_a_document_imports_it_a_project_opens_and_other_files_are_refu
     assert controller.document.path == project.resolve()
 
 
+def test_a_document_given_at_start_is_imported(view, settings, word):
+    controller = Controller(view, settings, None, sample_project())
+    controller.start(str(word))
+    assert controller.document.path is None and controller.document.folder == word.parent
+    assert view.import_reports[-1].source == word.name and view.errors == []
+
+
 def test_dropping_asks_about_unsaved_changes(controller, view, word):
     _edited(controller)
     controller.drop(word)

@@ -128,3 +128,15 @@ def test_another_report_keeps_the_problems_panel_s_height(window, word):
     for _ in range(3):
         QApplication.processEvents()
     assert window.problems_dock.height() == before and window.centralWidget().height() > 4 * before
+
+
+def test_at_start_up_the_import_report_opens_after_the_window_so_it_is_not_covered(qtbot, settings, word):
+    from govform.app import create_window
+
+    window = create_window(settings, None)
+    qtbot.addWidget(window)
+    window.controller.start(str(word))
+    assert not [d for d in window.findChildren(ImportReportDialog) if d.isVisible()]
+    window.show()
+    qtbot.waitUntil(lambda: bool([d for d in window.findChildren(ImportReportDialog) if d.isVisible()]))
+    assert _dialog(window).report.source == word.name
