@@ -51,7 +51,7 @@ LOG_LIMIT = 1024 * 1024  # past this, the log is kept as errors.log.1 and a new 
 class CrashHandler:
     """The window's last resort, installed as sys.excepthook: an error nobody caught (in a slot, a paint event,
     opening a project) is written to the log with its traceback, the open project is journaled through
-    `rescue` when there is one, and the clerk is told in Chinese where the details are. Never a traceback
+    `rescue` when there is one, and the clerk is told in the window's language where the details are. Never a traceback
     in a terminal; the window goes on, so the clerk can save.
 
     `rescue()` journals the open project: True when unsaved changes were put aside, False when there were
@@ -255,7 +255,7 @@ def _smoke(app: QApplication, path: str | None) -> int:
             raise RuntimeError("the window did not paint")
         window.close()
     except ProjectError as error:
-        print(error, file=sys.stderr)
+        print(words.text(error.message), file=sys.stderr)
         return 1
     except Exception:
         crash(*sys.exc_info())  # type: ignore[arg-type]

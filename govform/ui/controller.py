@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from govform.domain.format import Format, FormatError, format_names, load_format
 from govform.domain.messages import Message
-from govform.domain.report import Report, Subsection
+from govform.domain.report import Report
 from govform.domain.rules import validate
 from govform.domain.text import balanced_lines
 from govform.io.gbt9704 import TITLE_CHARS
@@ -24,14 +24,18 @@ from govform.ui import words
 from govform.ui.document import Document
 from govform.ui.recovery import Autosaver, Journal, Orphan
 from govform.ui.settings import EXPORT_FONTS, LAST_PROJECT, RECENT_FILES, SIGNATURE_INDENT, Settings
+from govform.ui.undo import Edits
 
-# The registry of exporters and importers and the answer records (ui.answers) are imported in the methods
-# that use them: a start-up trick (govform/startup.py lists each with what it saves).
+# The registry of exporters and importers, the answer records (ui.answers), reading reports (ui.reading)
+# and project locks (ui.project_lock) are imported in the methods that use them: a start-up trick
+# (govform/startup.py lists each with what it saves).
 if TYPE_CHECKING:  # the view's protocol is for readers and type checkers; defining it costs the start-up
     from typing import Protocol
 
     from govform.io import registry
     from govform.ui.answers import FileChoice, NewReport, Unsaved
+    from govform.ui.project_lock import LockAnswer, ProjectLock
+    from govform.ui.reading import ImportReport, Reading
 
     class View(Protocol):
         def show_document(self, document: Document) -> None: ...
@@ -57,6 +61,14 @@ if TYPE_CHECKING:  # the view's protocol is for readers and type checkers; defin
         def show_status(self, message: str) -> None: ...
 
         def show_notes(self, title: str, lines: list[str]) -> None: ...
+
+        def ask_read_path(self, purpose: Reading, kinds: list[FileChoice], folder: Path | None) -> Path | None: ...
+
+        def ask_lock(self, held: str, offer: str, can_take_over: bool) -> LockAnswer: ...
+
+        def ask_use_previous(self, question: str) -> bool: ...
+
+        def show_import_report(self, report: ImportReport) -> None: ...
 
         def offer_file(self, message: str, path: Path) -> None: ...
 
@@ -138,18 +150,22 @@ class Controller:
         self.sample = sample
         self.document: Document | None = None
         self.busy = False  # a job is running: another export or check waits for it
+        self.lock: ProjectLock | None = None  # the open project's, while this window holds it
+        self.import_report: ImportReport | None = None  # what the open report's import said, if it was imported
 
     # -- starting --------------------------------------------------------------------------------
 
     def start(self, path: str | None) -> None:
-        """Restore a crashed session if the clerk wants it; else open `path`, the last project or the sample."""
+        """Restore a crashed session if the clerk wants it; else open `path` (a document: import it), the last
+        project or the sample."""
         self.view.set_recent_files(self.settings.get(RECENT_FILES))
         if self.journal is not None:
             orphans = self.journal.orphans()
             if orphans and self._offer_restore(orphans):
                 return
         if path:
-            if self.open_path(Path(path)):
+            document = Path(path).suffix.lower() != SUFFIX and self.accepts_drop(Path(path))
+            if self.import_path(Path(path)) if document else self.open_path(Path(path)):
                 return
         else:
             last = self.settings.get(LAST_PROJECT)
@@ -162,10 +178,13 @@ class Controller:
         restored = False
         if self.view.ask_restore(newest):
             try:
-                self.show(newest.load())
-                restored = True
+                document = newest.load()
             except ProjectError as error:
                 self.view.show_error(words.text(error.message))
+            else:
+                if not self._show_locked(document):
+                    return False  # another window has the project: its journals stay, offered at the next start
+                restored = True
         for orphan in orphans:  # asked once: older journals would only ask again about older work
             self.journal.remove(orphan)  # type: ignore[union-attr]
         return restored
@@ -196,7 +215,8 @@ class Controller:
         except ProjectError as error:
             self.view.show_error(words.text(error.message))
             return False
-        self.show(document)
+        if not self._show_locked(document):
+            return False
         if document.path is not None:
             self._remember(document.path)
         return True
@@ -206,7 +226,41 @@ class Controller:
         document = self.document
         if document is not None and document.path is not None:
             return document.path.parent
+        if document is not None and document.folder is not None:  # an imported report: its source's folder
+            return document.folder
         return documents_folder()
+
+    def _show_locked(self, document: Document) -> bool:
+        """Show `document` once this window holds its project's lock, or the clerk chose read-only (or to take
+        over a lock another computer left); False (nothing shown) when the clerk cancels."""
+        from govform.ui.project_lock import Acquired, LockAnswer, ProjectLock
+
+        if document.path is None:
+            self.show(document)
+            return True
+        if self.lock is not None and self.lock.project == document.path:  # reopened in this very window
+            self.show(document, self.lock)
+            return True
+        lock = ProjectLock(document.path)
+        acquired = lock.acquire()
+        if acquired is Acquired.HELD:
+            holder = lock.holder()
+            can_take_over = holder is not None and not holder.on_this_computer
+            held = words.text(lock.held_message())
+            answer = self.view.ask_lock(held, words.text(Message("lock.offer_read_only")), can_take_over)
+            if answer is LockAnswer.TAKE_OVER and can_take_over:
+                acquired = lock.take_over()
+                if acquired is Acquired.HELD:
+                    self.view.show_error(words.text(lock.held_message()))
+                    return False
+            elif answer is LockAnswer.READ_ONLY:
+                document.read_only = True
+                self.show(document)
+                return True
+            else:
+                return False
+        self.show(document, lock if acquired is Acquired.LOCKED else None)  # NO_LOCK: a read-only folder
+        return True
 
     def open(self) -> None:
         """文件 › 打开."""
@@ -221,27 +275,26 @@ class Controller:
             self.open_path(Path(path))
 
     def drop(self, path: Path) -> None:
-        """A file dropped onto the window: a project opens; a document govform can import becomes a new
-        report (a Word report once the DOCX importer is registered)."""
-        from govform.io import registry
-
+        """A file dropped onto the window: a project opens, a document is imported."""
         if not self.accepts_drop(path):
-            known = "、".join([SUFFIX, *registry.IMPORTERS])
-            message = words.translate("Controller", "不能打开“{name}”：可以打开或导入的文件是 {known}。")
-            self.view.show_error(message.format(name=path.name, known=known))
+            from govform.ui.reading import import_kinds
+
+            message = words.translate("Controller", "“{name}”不能打开：只能打开年报项目（{suffix}）或导入{kinds}。")
+            kinds = "、".join(f"{kind.name}（{kind.suffix}）" for kind in import_kinds())
+            self.view.show_error(message.format(name=path.name, suffix=SUFFIX, kinds=kinds))
+            return
+        if not self.confirm_close():
             return
         if path.suffix.lower() == SUFFIX:
-            if self.confirm_close():
-                self.open_path(path)
-            return
-        self.import_report(path)
+            self.open_path(path)
+        else:
+            self.import_path(path)
 
     @staticmethod
     def accepts_drop(path: Path) -> bool:
-        from govform.io import registry
+        from govform.ui.reading import accepts
 
-        suffix = path.suffix.lower()
-        return suffix == SUFFIX or suffix in registry.IMPORTERS
+        return accepts(path)
 
     @staticmethod
     def project_suffix() -> str:
@@ -252,14 +305,6 @@ class Controller:
         from govform.ui.answers import FileChoice
 
         return FileChoice(SUFFIX, words.translate("Controller", "年报项目"))
-
-    @staticmethod
-    def import_kinds() -> list[FileChoice]:
-        """What a new report can be made from (the 导入 menu), as the registry of importers has it."""
-        from govform.io import registry
-        from govform.ui.answers import FileChoice
-
-        return [FileChoice(suffix, words.text(kind.name)) for suffix, kind in registry.IMPORTERS.items()]
 
     def formats(self) -> list[Format]:
         """The report formats a new report can be written in, newest first (a broken one is reported)."""
@@ -285,76 +330,59 @@ class Controller:
         report = Report.new(fmt, agency=answer.agency, year=answer.year, agency_kind=answer.agency_kind)
         self.show(Document(report, None, name=self._suggested_name(report)))
 
-    def start_from_last_year(self) -> None:
-        """文件 › 从上年报告开始: last year's project (or a document govform can import) as this year's draft:
-        the agency, its kind, the opening part and the text kept to be revised, the figures blank."""
-        if not self.confirm_close():
-            return
-        kinds = [self.project_kind(), *self.import_kinds()]
-        path = self.view.ask_open_path(self.folder(), kinds)
-        if path is None:
-            return
-        if path.suffix.lower() == SUFFIX:
-            try:
-                last = load_project(path)
-            except ProjectError as error:
-                self.view.show_error(words.text(error.message))
-                return
-            self.show(Document(self._next_year(last), None, name=self._suggested_name(last, last.year + 1)))
-            return
-        self._read_report(path, lambda result: self._show_next_year(result))
+    # -- reading reports (govform.ui.reading): importing, starting from last year's, comparing ----------
 
-    def _show_next_year(self, result: registry.ImportResult) -> None:
-        last = result.report
-        self.show(Document(self._next_year(last), None, name=self._suggested_name(last, last.year + 1)))
+    def import_document(self) -> None:
+        """文件 › 导入 Word 报告."""
+        from govform.ui.reading import Reading, import_kinds
 
-    @staticmethod
-    def _next_year(last: Report) -> Report:
-        report = Report.new(last.format, agency=last.agency, year=last.year + 1, agency_kind=last.agency_kind)
-        report.agency_lines = last.agency_lines
-        report.preamble = last.preamble.replace(str(last.year), str(last.year + 1))
-        for section_id, narrative in last.narratives.items():
-            target = report.narratives[section_id]
-            target.text = narrative.text
-            if narrative.subsections:
-                target.subsections = [Subsection(s.title, s.text) for s in narrative.subsections]
-        return report
+        if self.confirm_close():
+            path = self.view.ask_read_path(Reading.IMPORT, import_kinds(), self.folder())
+            if path is not None:
+                self.import_path(path)
 
-    def import_report(self, path: Path | None = None, suffix: str | None = None) -> None:
-        """文件 › 导入 › 从…新建: a document read as a new, untitled report, with what was read and how."""
-        if not self.confirm_close():
-            return
-        if path is None:
-            kinds = [k for k in self.import_kinds() if suffix is None or k.suffix == suffix]
-            path = self.view.ask_open_path(self.folder(), kinds)
-            if path is None:
-                return
-        self._read_report(path, self._show_imported)
+    def import_path(self, path: Path) -> bool:
+        """The document at `path` as a new, untitled report, with what the import said; False if unreadable."""
+        from govform.ui import reading
 
-    def _read_report(self, path: Path, then: Callable[[registry.ImportResult], None]) -> None:
-        from govform.io import registry
+        result = reading.read(self.view, path)
+        if result is not None:
+            self._show_untitled(result.report, path, reading.import_report(path, result.notes))
+        return result is not None
 
-        def work(progress: Progress, cancelled: Callable[[], bool]) -> registry.ImportResult | Failed:
-            try:
-                return registry.importer(path).function()(path)
-            except (registry.ImportFailed, registry.UnknownKind) as error:
-                return Failed(words.text(error.message))
+    def new_from_last_year(self) -> None:
+        """文件 › 从上年报告新建: this year's report begun from last year's project or document, untitled."""
+        from govform.ui import reading
 
-        def done(result: registry.ImportResult | Failed) -> None:
-            if isinstance(result, Failed):
-                self.view.show_error(result.message)
-                return
-            then(result)
+        if self.confirm_close():
+            path = self.view.ask_read_path(reading.Reading.START_FROM, reading.report_kinds(), self.folder())
+            started = reading.start_from(self.view, path) if path is not None else None
+            if path is not None and started is not None:
+                self._show_untitled(started[0], path, started[1])
 
-        self._run(Job(words.translate("Controller", "正在读取“{name}”…").format(name=path.name), work, done))
+    def choose_previous(self) -> None:
+        """工具 › 指定上年报告: what the rules across years (Y1, Y2, 雷同) compare with, as one undo step."""
+        from govform.ui import reading
 
-    def _show_imported(self, result: registry.ImportResult) -> None:
-        report = result.report
-        self.show(Document(report, None, name=self._suggested_name(report)))
-        if result.notes:
-            self.view.show_notes(
-                words.translate("Controller", "导入的情况"), [words.text(note.message) for note in result.notes]
-            )
+        document = self._current()
+        path = self.view.ask_read_path(reading.Reading.PREVIOUS, reading.report_kinds(), self.folder())
+        previous = reading.previous_year(self.view, path, document.report) if path is not None else None
+        if previous is not None:
+            Edits(document).set_previous(previous)
+
+    def clear_previous(self) -> None:
+        """工具 › 不再对照上年报告, as one undo step."""
+        Edits(self._current()).set_previous(None)
+
+    def show_import_report(self) -> None:
+        """视图 › 导入说明: what the open report's import said, again."""
+        if self.import_report is not None:
+            self.view.show_import_report(self.import_report)
+
+    def _show_untitled(self, report: Report, source: Path, import_report: ImportReport | None) -> None:
+        """A report read from `source`: untitled, so saving asks where (in `source`'s folder) and replaces nothing."""
+        document = Document(report, None, name=self._suggested_name(report), folder=source.parent)
+        self.show(document, import_report=import_report)
 
     def import_tables(self) -> None:
         """文件 › 导入 › 表格数据: the three tables' figures from a workbook into the open report, as one undo
@@ -398,9 +426,11 @@ class Controller:
         snapshot = self._snapshot(document)
         self._run(Job(words.translate("Controller", "正在读取“{name}”…").format(name=path.name), work, done))
 
+    # -- saving ----------------------------------------------------------------------------------
+
     def save(self) -> bool:
         document = self._current()
-        if document.path is None:
+        if document.path is None or document.read_only:
             return self.save_as()
         return self._save_to(document.path)
 
@@ -415,13 +445,33 @@ class Controller:
         return self._save_to(path)
 
     def _save_to(self, path: Path) -> bool:
+        """Save to `path`, taking its lock first when it is not this window's project (refused while another window
+        has it open); the old project's lock is released once saved."""
+        from govform.ui.project_lock import Acquired, ProjectLock
+
         document = self._current()
+        target = path.resolve()
+        lock = self.lock if self.lock is not None and self.lock.project == target else None
+        if lock is None:
+            lock = ProjectLock(target)
+            acquired = lock.acquire()
+            if acquired is Acquired.HELD:
+                again = words.translate("Controller", "请换一个文件名保存。")
+                self.view.show_error(f"{words.text(lock.held_message())}\n{again}")
+                return False
         try:
             save_project(document.report, path)
         except ProjectError as error:
+            if lock is not self.lock:
+                lock.release()
             self.view.show_error(words.text(error.message))
             return False
-        document.mark_saved(path.resolve())
+        if lock is not self.lock:
+            if self.lock is not None:
+                self.lock.release()
+            self.lock = lock if lock.locked else None
+        document.read_only = False
+        document.mark_saved(target)
         if self.journal is not None:
             self.journal.discard()
         self._remember(path.resolve())
@@ -579,6 +629,7 @@ class Controller:
             return False
         if self.journal is not None:
             self.journal.close()
+        self._release()
         return True
 
     # -- what the guide says about files -------------------------------------------------------------
@@ -600,13 +651,27 @@ class Controller:
             raise RuntimeError("no document is open")
         return self.document
 
-    def show(self, document: Document) -> None:
+    def show(
+        self, document: Document, lock: ProjectLock | None = None, *, import_report: ImportReport | None = None
+    ) -> None:
+        """Show `document` in place of the open one, whose project lock is released (`lock`: the new one's)."""
+        if self.lock is not lock:
+            self._release()
+        self.lock = lock
+        self.import_report = import_report
         self.document = document
         if self.journal is not None:
             self.journal.discard()
         self.view.show_document(document)
         if self.autosaver is not None:
             self.autosaver.watch(document)
+        if import_report is not None:
+            self.view.show_import_report(import_report)
+
+    def _release(self) -> None:
+        if self.lock is not None:
+            self.lock.release()
+            self.lock = None
 
     def _remember(self, path: Path) -> None:
         self.settings.set(LAST_PROJECT, str(path))

@@ -57,11 +57,21 @@ class DocumentSignals(QObject):
 class Document:
     """One open report with its own undo stack; "unsaved" means the stack is away from its clean state."""
 
-    def __init__(self, report: Report, path: Path | None = None, *, name: str | None = None, sample: bool = False):
+    def __init__(
+        self,
+        report: Report,
+        path: Path | None = None,
+        *,
+        name: str | None = None,
+        sample: bool = False,
+        folder: Path | None = None,
+    ):
         self.report = report
         self.path = path  # None: untitled, or the shipped sample, which must never be overwritten
         self.sample = sample  # the shipped sample, opened to look around: not the clerk's report yet
         self._name = name
+        self.folder = folder  # where saving an untitled report suggests (an imported document's folder)
+        self.read_only = False  # another window holds the project: saving asks for a new file
         self.signals = DocumentSignals(report)
         self.stack = QUndoStack(self.signals)
         self.typing_session = 0  # bumped when an editor gains focus: typing merges only within one visit

@@ -7,11 +7,12 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtCore import QByteArray, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow, QMenu, QVBoxLayout, QWidget
 
 from govform.domain.format import Format
+from govform.domain.messages import Message
 from govform.domain.report import CellRef
 from govform.domain.rules import Finding
 from govform.ui import look, words
@@ -38,6 +39,9 @@ if TYPE_CHECKING:  # event types are made when the first such event arrives
     from govform.domain.fixes import Fix
     from govform.ui.answers import FileChoice, NewReport, Unsaved
     from govform.ui.jobs import Running
+    from govform.ui.last_year import PreviousYearNote
+    from govform.ui.project_lock import LockAnswer
+    from govform.ui.reading import ImportReport, Reading
 
 # QMessageBox, QFileDialog and govform.ui.dialogs are imported where they are used, a start-up trick
 # (govform/startup.py lists every trick with what it saves).
@@ -83,6 +87,7 @@ class MainWindow(QMainWindow):
         if isinstance(focus, QApplication):
             focus.focusChanged.connect(self._on_focus)
 
+        self.previous_note: PreviousYearNote | None = None
         self.counts = QLabel()
         self.counts.setAccessibleName(self.tr("错误和警告的数目"))
         self.statusBar().addPermanentWidget(self.counts)
@@ -120,17 +125,18 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         file = bar.addMenu(self.tr("文件(&F)"))
         self._action(file, self.tr("新建(&N)…"), controller.new, QKeySequence.StandardKey.New)
-        self._action(file, self.tr("从上年报告开始(&L)…"), controller.start_from_last_year)
+        self._action(file, self.tr("从上年报告新建(&L)…"), controller.new_from_last_year)
         self._action(file, self.tr("打开(&O)…"), controller.open, QKeySequence.StandardKey.Open)
         self.recent_menu = file.addMenu(self.tr("最近打开的文件(&R)"))
+        file.addSeparator()
+        self._action(file, self.tr("导入 Word 报告(&I)…"), controller.import_document)
+        self._action(file, self.tr("导入表格数据到当前报告(&T)…"), controller.import_tables)
         file.addSeparator()
         self._action(file, self.tr("保存(&S)"), controller.save, QKeySequence.StandardKey.Save)
         self._action(file, self.tr("另存为(&A)…"), controller.save_as, "Ctrl+Shift+S")
         file.addSeparator()
-        # The 导入 and 导出 menus list the registry's kinds of file; they are filled when first opened (the
-        # registry loads with them), and Ctrl+E is the window's from the start.
-        imports = file.addMenu(self.tr("导入(&I)"))
-        imports.aboutToShow.connect(lambda: self._fill_imports(imports, controller))
+        # The 导出 menu lists the registry's kinds of file; it is filled when first opened (the registry loads
+        # with it), and Ctrl+E is the window's from the start.
         exports = file.addMenu(self.tr("导出(&E)"))
         self.export_first = QAction(self)
         self.export_first.setShortcut(QKeySequence("Ctrl+E"))
@@ -167,8 +173,19 @@ class MainWindow(QMainWindow):
                      "Ctrl+Shift+Tab", "Ctrl+Shift+Backtab", "Ctrl+PgUp")  # fmt: skip
         self._action(view, self.tr("菜单栏(&M)"), self.open_menu_bar, "F10")
 
+        import_report = self._action(view, self.tr("导入说明(&I)"), controller.show_import_report)
+        view.aboutToShow.connect(lambda: import_report.setEnabled(controller.import_report is not None))
+
         tools = bar.addMenu(self.tr("工具(&T)"))
         self._action(tools, self.tr("批量检查文件夹(&B)…"), controller.batch_check)
+        tools.addSeparator()
+        self._action(tools, self.tr("指定上年报告(&P)…"), controller.choose_previous)
+        clear = self._action(tools, self.tr("不再对照上年报告(&C)"), controller.clear_previous)
+        tools.aboutToShow.connect(
+            lambda: clear.setEnabled(
+                controller.document is not None and controller.document.report.previous is not None
+            )
+        )
 
         options = bar.addMenu(self.tr("设置(&S)"))
         options.aboutToShow.connect(lambda: self._fill_options(options))  # filled when first opened
@@ -201,14 +218,6 @@ class MainWindow(QMainWindow):
         autosave.setCheckable(True)
         autosave.setChecked(self.settings.get(AUTOSAVE))
         autosave.toggled.connect(lambda on: self.settings.set(AUTOSAVE, on))
-
-    def _fill_imports(self, menu: QMenu, controller: Controller) -> None:
-        if menu.actions():
-            return
-        self._action(menu, self.tr("表格数据（Excel）(&T)…"), controller.import_tables)
-        for kind in controller.import_kinds():
-            text = self.tr("从{kind}新建报告…").format(kind=kind.name)
-            self._action(menu, text, partial(controller.import_report, None, kind.suffix))
 
     def _fill_exports(self, menu: QMenu, controller: Controller) -> None:
         if menu.actions():
@@ -413,6 +422,12 @@ class MainWindow(QMainWindow):
         self.undo_group.setActiveStack(document.stack)
         model = ProblemsModel(self.editor.checker, self.editor)
         self.problems.setModel(model)
+        if self.previous_note is not None:
+            self.statusBar().removeWidget(self.previous_note)
+            self.previous_note.deleteLater()
+            self.previous_note = None
+        document.signals.metaChanged.connect(self._note_previous)
+        self._note_previous("previous")
         self.editor.checker.findingsChanged.connect(self._update_counts)
         self._update_counts()
         self._on_tab()
@@ -450,7 +465,7 @@ class MainWindow(QMainWindow):
         row.addWidget(text, 1)
         for label, action in (
             (self.tr("新建我的报告…"), controller.new),
-            (self.tr("从上年报告开始…"), controller.start_from_last_year),
+            (self.tr("从上年报告开始…"), controller.new_from_last_year),
             (self.tr("打开…"), controller.open),
         ):
             button = QToolButton()
@@ -465,11 +480,22 @@ class MainWindow(QMainWindow):
             return
         model.show_only((self.editor.current_section(),) if self.problems.only_current_tab() else None)
 
+    def _note_previous(self, name: str) -> None:
+        """Last year's report in the status bar, from the first time the open report has one."""
+        document = self.editor.document if self.editor is not None else None
+        if name != "previous" or self.previous_note is not None or document is None or document.report.previous is None:
+            return
+        from govform.ui.last_year import PreviousYearNote
+
+        self.previous_note = PreviousYearNote(document)
+        self.statusBar().insertPermanentWidget(0, self.previous_note)
+
     def update_title(self, document: Document | None = None) -> None:
         document = document or (self.editor.document if self.editor else None)
         if document is None:
             return
-        self.setWindowTitle(f"{document.name}[*] - {words.app_name()}")
+        read_only = f" [{words.text(Message('lock.read_only'))}]" if document.read_only else ""
+        self.setWindowTitle(f"{document.name}{read_only}[*] - {words.app_name()}")
         self.setWindowModified(document.modified)
         if self.banner is not None and not document.sample:
             self._show_banner(document)
@@ -526,6 +552,32 @@ class MainWindow(QMainWindow):
             every = " ".join(f"*{kind.suffix}" for kind in kinds)
             filters.insert(0, self.tr("可以打开的文件 ({patterns})").format(patterns=every))
         return ";;".join(filters)
+
+    def ask_read_path(self, purpose: Reading, kinds: list[FileChoice], folder: Path | None) -> Path | None:
+        from govform.ui import import_report
+
+        return import_report.ask_read_path(self, purpose, kinds, folder)
+
+    def show_import_report(self, report: ImportReport) -> None:
+        from govform.ui.import_report import ImportReportDialog
+
+        editor = self.editor
+        if editor is not None and self.isVisible():
+            ImportReportDialog.show_for(report, editor, self)
+        elif editor is not None:  # at start-up: once the window is shown, or the window would cover it
+            QTimer.singleShot(
+                0, self, lambda: editor is self.editor and ImportReportDialog.show_for(report, editor, self)
+            )
+
+    def ask_lock(self, held: str, offer: str, can_take_over: bool) -> LockAnswer:
+        from govform.ui import lock_dialog
+
+        return lock_dialog.ask_lock(self, held, offer, can_take_over)
+
+    def ask_use_previous(self, question: str) -> bool:
+        from govform.ui import import_report
+
+        return import_report.ask_use_previous(self, question)
 
     def ask_new_report(self, formats: list[Format]) -> NewReport | None:
         from govform.ui import dialogs

@@ -23,6 +23,14 @@ class Acquired(enum.Enum):
     NO_LOCK = "no_lock"  # no lock file can be made here (a read-only folder, a CD): nothing to protect against
 
 
+class LockAnswer(enum.Enum):
+    """What the clerk chose when another window holds the project (the controller asks its view)."""
+
+    READ_ONLY = "read_only"
+    TAKE_OVER = "take_over"  # offered only when the holder is on another computer
+    CANCEL = "cancel"
+
+
 class Holder(NamedTuple):
     """Who holds a project's lock, as its lock file says."""
 

@@ -10,6 +10,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QTabWidget, QWidget
 
 from govform.domain.format import SubheadNumbers
+from govform.domain.report import CellRef
 from govform.domain.rules import Finding
 from govform.ui import look
 from govform.ui.basics_tab import BasicsTab
@@ -214,3 +215,12 @@ class ReportTabs(QTabWidget):
             editor = narrative.subsections[index]
             part = "title" if not editor.title.text().strip() else "text"
         narrative.show_subsection(index, part)
+
+    def reveal_place(self, cell: CellRef | None, section: str | None) -> None:
+        """Show `cell` in its table's tab, else `section`'s tab (the import report's "show me")."""
+        if cell is not None and cell.table in self.tables:
+            tab = self.tables[cell.table]
+            self.setCurrentWidget(tab)
+            tab.view.select_cell(cell.cell)
+        elif section in self._sections:
+            self.setCurrentIndex(self.tab_of(section))

@@ -108,7 +108,7 @@ class TableModel(QAbstractTableModel):
         findings = self._marked.get(cell, [])
         severity = self._severity(findings)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-            return display_value(value)
+            return display_value(value, self.table.column(*cell).type)  # "+1", "79000.1元" as printed
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         if role == CELL_ROLE:

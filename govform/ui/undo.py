@@ -13,7 +13,7 @@ from typing import Any, NamedTuple
 from PySide6.QtGui import QUndoCommand
 
 from govform.domain.format import Cell
-from govform.domain.report import Report, Subsection, TableData, Value, same_value
+from govform.domain.report import PreviousYear, Report, Subsection, TableData, Value, same_value
 from govform.domain.rules import Finding, facts, subject
 from govform.ui import words
 from govform.ui.document import Document
@@ -90,6 +90,16 @@ class SetMeta(Change):
 
     def apply(self, value: object) -> None:
         self.report.set_meta(self.name, value)
+
+
+class SetPrevious(Change):
+    """Compare with another record of last year's report (None: with none)."""
+
+    def __init__(self, report: Report, previous: PreviousYear | None, label: str):
+        super().__init__(report, label, report.previous, previous)
+
+    def apply(self, value: PreviousYear | None) -> None:
+        self.report.set_previous(value)
 
 
 class SetText(Change):
@@ -277,6 +287,16 @@ class Edits:
             return
         label = words.translate("Edits", "修改{field}").format(field=words.text(self.report.format.field_label(name)))
         self._push(SetMeta(self.report, name, value, label, self._typing("meta", name) if typing else None))
+
+    def set_previous(self, previous: PreviousYear | None) -> None:
+        """Last year's report the rules across years compare with (None: none), as one undo step."""
+        if self.report.previous == previous:
+            return
+        if previous is None:
+            label = words.translate("Edits", "不再对照上年报告")
+        else:
+            label = words.translate("Edits", "对照上年报告“{source}”").format(source=previous.source or previous.year)
+        self._push(SetPrevious(self.report, previous, label))
 
     def set_text(self, section_id: str, text: str) -> None:
         if self.report.narratives[section_id].text == text:

@@ -21,10 +21,6 @@ Writes, checks and exports the annual report on government information disclosur
 <context>
     <name>App</name>
     <message>
-        <source>程序出错了（{error}）。报告没有丢失：修改已自动记下，可以继续编辑和保存。出错的详情记在：{log}</source>
-        <translation>Something went wrong in the program ({error}). Your report is not lost: changes are journaled, and you can go on editing and save. The details are in: {log}</translation>
-    </message>
-    <message>
         <source>政府信息公开年报助手</source>
         <translation>Annual Report Assistant</translation>
     </message>
@@ -75,10 +71,6 @@ Writes, checks and exports the annual report on government information disclosur
         <translation>Sample report (not saved)</translation>
     </message>
     <message>
-        <source>不能打开“{name}”：可以打开或导入的文件是 {known}。</source>
-        <translation>Cannot open “{name}”: the files that can be opened or imported are {known}.</translation>
-    </message>
-    <message>
         <source>年报项目</source>
         <translation>Report project</translation>
     </message>
@@ -87,8 +79,8 @@ Writes, checks and exports the annual report on government information disclosur
         <translation>Reading “{name}”…</translation>
     </message>
     <message>
-        <source>导入的情况</source>
-        <translation>What was imported</translation>
+        <source>“{name}”不能打开：只能打开年报项目（{suffix}）或导入{kinds}。</source>
+        <translation>“{name}” cannot be opened: only annual report projects ({suffix}) can be opened, and {kinds} imported.</translation>
     </message>
     <message>
         <source>导入表格数据（{name}）</source>
@@ -105,6 +97,10 @@ Writes, checks and exports the annual report on government information disclosur
     <message>
         <source>导入表格数据</source>
         <translation>Import table figures</translation>
+    </message>
+    <message>
+        <source>请换一个文件名保存。</source>
+        <translation>Please save under another file name.</translation>
     </message>
     <message>
         <source>已保存到 {path}</source>
@@ -145,6 +141,10 @@ Writes, checks and exports the annual report on government information disclosur
     <message>
         <source>未命名</source>
         <translation>Untitled</translation>
+    </message>
+    <message>
+        <source>“{name}”是{found}年度的报告，而本报告是{year}年度的，上一年度应是{expected}年度。仍要与它对照吗？</source>
+        <translation>“{name}” is the report for {found}, but this report is for {year}, so last year's should be for {expected}. Compare with it anyway?</translation>
     </message>
 </context>
 <context>
@@ -226,6 +226,14 @@ Writes, checks and exports the annual report on government information disclosur
     <message>
         <source>修改{field}</source>
         <translation>Change {field}</translation>
+    </message>
+    <message>
+        <source>不再对照上年报告</source>
+        <translation>Stop comparing with last year's report</translation>
+    </message>
+    <message>
+        <source>对照上年报告“{source}”</source>
+        <translation>Compare with last year's report “{source}”</translation>
     </message>
     <message>
         <source>编辑“{heading}”</source>
@@ -425,6 +433,97 @@ Writes, checks and exports the annual report on government information disclosur
     </message>
 </context>
 <context>
+    <name>ImportReportDialog</name>
+    <message>
+        <source>导入说明：{name}</source>
+        <translation>Import report: {name}</translation>
+    </message>
+    <message>
+        <source>从“{name}”读取的报告尚未保存。导入说明共 {count} 条，其中 {check} 条请对照原文核对。</source>
+        <translation>The report read from “{name}” is not saved yet. The import report has {count} notes; {check} of them should be checked against the original.</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>相似度</source>
+        <translation>Similarity</translation>
+    </message>
+    <message>
+        <source>导入说明</source>
+        <translation>Import report</translation>
+    </message>
+    <message>
+        <source>定位(&amp;S)</source>
+        <translation>&amp;Show</translation>
+    </message>
+    <message>
+        <source>在报告中显示这条说明所说的格或部分</source>
+        <translation>Show the cell or part of the report this note is about</translation>
+    </message>
+    <message>
+        <source>复制全部(&amp;C)</source>
+        <translation>&amp;Copy all</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>{kind}（{count}）</source>
+        <translation>{kind} ({count})</translation>
+    </message>
+    <message>
+        <source>报告格式</source>
+        <translation>Report format</translation>
+    </message>
+    <message>
+        <source>读取的内容</source>
+        <translation>What was read</translation>
+    </message>
+    <message>
+        <source>按相似的标签对应</source>
+        <translation>Matched by similar labels</translation>
+    </message>
+    <message>
+        <source>推断的信息，请核对</source>
+        <translation>Inferred, please check</translation>
+    </message>
+    <message>
+        <source>换算或去掉单位的数字</source>
+        <translation>Figures converted or stripped of their unit</translation>
+    </message>
+    <message>
+        <source>空白或填“/”“—”“无”的格</source>
+        <translation>Cells left blank or holding “/”, “—” or “无”</translation>
+    </message>
+    <message>
+        <source>不是有效数字的格</source>
+        <translation>Cells without a valid figure</translation>
+    </message>
+    <message>
+        <source>没有找到的内容</source>
+        <translation>Not found</translation>
+    </message>
+    <message>
+        <source>以图片插入的表格</source>
+        <translation>Tables inserted as pictures</translation>
+    </message>
+    <message>
+        <source>未导入的内容</source>
+        <translation>Not imported</translation>
+    </message>
+    <message>
+        <source>未作为正文的文字</source>
+        <translation>Text not taken as the report's text</translation>
+    </message>
+    <message>
+        <source>其他说明</source>
+        <translation>Other notes</translation>
+    </message>
+</context>
+<context>
     <name>Jobs</name>
     <message>
         <source>取消</source>
@@ -437,6 +536,29 @@ Writes, checks and exports the annual report on government information disclosur
     <message>
         <source>正在取消…</source>
         <translation>Cancelling…</translation>
+    </message>
+</context>
+<context>
+    <name>LockQuestion</name>
+    <message>
+        <source>项目已在别处打开</source>
+        <translation>The project is open elsewhere</translation>
+    </message>
+    <message>
+        <source>如果那台电脑已经关机或程序已经退出（例如死机后留下的标记），可以选择“接管”，在这里正常编辑和保存。那边若仍在编辑，双方的保存会互相覆盖。</source>
+        <translation>If that computer has been shut down or the program there has ended (for example, a mark left after a crash), choose “Take over” to edit and save here as usual. If it is still being edited there, each side's saves will overwrite the other's.</translation>
+    </message>
+    <message>
+        <source>以只读方式打开(&amp;R)</source>
+        <translation>Open &amp;read-only</translation>
+    </message>
+    <message>
+        <source>接管(&amp;T)</source>
+        <translation>&amp;Take over</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -456,10 +578,6 @@ Writes, checks and exports the annual report on government information disclosur
     <message>
         <source>新建(&amp;N)…</source>
         <translation>&amp;New…</translation>
-    </message>
-    <message>
-        <source>从上年报告开始(&amp;L)…</source>
-        <translation>Start from &amp;last year&apos;s report…</translation>
     </message>
     <message>
         <source>打开(&amp;O)…</source>
@@ -538,10 +656,6 @@ Writes, checks and exports the annual report on government information disclosur
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <source>导入(&amp;I)</source>
-        <translation>&amp;Import</translation>
-    </message>
-    <message>
         <source>导出(&amp;E)</source>
         <translation>&amp;Export</translation>
     </message>
@@ -582,12 +696,28 @@ Writes, checks and exports the annual report on government information disclosur
         <translation>&amp;About</translation>
     </message>
     <message>
-        <source>表格数据（Excel）(&amp;T)…</source>
-        <translation>&amp;Table figures (Excel)…</translation>
+        <source>从上年报告新建(&amp;L)…</source>
+        <translation>New from &amp;last year's report…</translation>
     </message>
     <message>
-        <source>从{kind}新建报告…</source>
-        <translation>New report from {kind}…</translation>
+        <source>导入 Word 报告(&amp;I)…</source>
+        <translation>&amp;Import a Word report…</translation>
+    </message>
+    <message>
+        <source>导入表格数据到当前报告(&amp;T)…</source>
+        <translation>Import &amp;table data into this report…</translation>
+    </message>
+    <message>
+        <source>导入说明(&amp;I)</source>
+        <translation>&amp;Import report</translation>
+    </message>
+    <message>
+        <source>指定上年报告(&amp;P)…</source>
+        <translation>Choose last year's re&amp;port…</translation>
+    </message>
+    <message>
+        <source>不再对照上年报告(&amp;C)</source>
+        <translation>Stop &amp;comparing with last year's report</translation>
     </message>
     <message>
         <source>{kind}(&amp;{key})…</source>
@@ -758,6 +888,21 @@ GB/T 9704 asks for two (2).</translation>
     </message>
 </context>
 <context>
+    <name>PreviousYearNote</name>
+    <message>
+        <source>对照上年报告：{source}（{year}年度）</source>
+        <translation>Compared with last year's report: {source} ({year})</translation>
+    </message>
+    <message>
+        <source>对照{year}年度的报告</source>
+        <translation>Compared with the report for {year}</translation>
+    </message>
+    <message>
+        <source>跨年度的核对（上年结转、现行有效件数、与上年雷同的段落）与{agency}{year}年度的报告对照。</source>
+        <translation>The checks across years (applications carried over, documents in force, paragraphs identical to last year's) compare with the {year} report of {agency}.</translation>
+    </message>
+</context>
+<context>
     <name>ProblemsModel</name>
     <message>
         <source>{words}：{message}</source>
@@ -804,6 +949,25 @@ GB/T 9704 asks for two (2).</translation>
     <message>
         <source>问题列表</source>
         <translation>Problems list</translation>
+    </message>
+</context>
+<context>
+    <name>ReadReport</name>
+    <message>
+        <source>导入报告</source>
+        <translation>Import a report</translation>
+    </message>
+    <message>
+        <source>从上年报告新建：选择上年的报告</source>
+        <translation>New from last year's report: choose last year's report</translation>
+    </message>
+    <message>
+        <source>指定上年报告：选择与本报告对照的上年报告</source>
+        <translation>Choose last year's report to compare this report with</translation>
+    </message>
+    <message>
+        <source>可以读取的报告 ({patterns})</source>
+        <translation>Reports that can be read ({patterns})</translation>
     </message>
 </context>
 <context>
@@ -934,6 +1098,21 @@ GB/T 9704 asks for two (2).</translation>
     <message>
         <source>不保存(&amp;N)</source>
         <translation>Do &amp;not save</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>UsePreviousQuestion</name>
+    <message>
+        <source>指定上年报告</source>
+        <translation>Choose last year's report</translation>
+    </message>
+    <message>
+        <source>仍然对照(&amp;U)</source>
+        <translation>Compare an&amp;yway</translation>
     </message>
     <message>
         <source>取消</source>

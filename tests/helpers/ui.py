@@ -8,6 +8,8 @@ from govform.domain.format import Format
 from govform.ui.answers import FileChoice, NewReport, Unsaved
 from govform.ui.controller import Job
 from govform.ui.document import Document
+from govform.ui.project_lock import LockAnswer
+from govform.ui.reading import ImportReport, Reading
 from govform.ui.recovery import Orphan
 
 
@@ -40,6 +42,13 @@ class FakeView:
         self.jobs: list[str] = []
         self.progress: list[tuple[int, int]] = []
         self.cancel_after: int | None = None  # cancel a job once it reported this many steps
+        self.read_path: Path | None = None
+        self.asked_read: list[tuple[Reading, list[str], Path | None]] = []
+        self.lock_answer = LockAnswer.CANCEL
+        self.asked_lock: list[tuple[str, str, bool]] = []
+        self.use_previous_answer = False
+        self.asked_use_previous: list[str] = []
+        self.import_reports: list[ImportReport] = []
 
     def show_document(self, document: Document) -> None:
         self.documents.append(document)
@@ -77,6 +86,21 @@ class FakeView:
     def ask_export_with_errors(self, errors: int) -> bool:
         self.asked_export_with_errors.append(errors)
         return self.export_with_errors_answer
+
+    def ask_read_path(self, purpose: Reading, kinds: list[FileChoice], folder: Path | None) -> Path | None:
+        self.asked_read.append((purpose, [kind.suffix for kind in kinds], folder))
+        return self.read_path
+
+    def ask_lock(self, held: str, offer: str, can_take_over: bool) -> LockAnswer:
+        self.asked_lock.append((held, offer, can_take_over))
+        return self.lock_answer
+
+    def ask_use_previous(self, question: str) -> bool:
+        self.asked_use_previous.append(question)
+        return self.use_previous_answer
+
+    def show_import_report(self, report: ImportReport) -> None:
+        self.import_reports.append(report)
 
     def show_error(self, message: str) -> None:
         self.errors.append(message)

@@ -117,10 +117,10 @@ def test_dropping_a_project_opens_it_and_other_files_are_refused(controller, vie
     controller.start(None)
     controller.drop(project)
     assert controller.document.path == project.resolve()
-    other = tmp_path / "report.docx"
+    other = tmp_path / "notes.txt"
     other.write_bytes(b"PK")
     controller.drop(other)
-    assert "report.docx" in view.errors[-1] and controller.document.path == project.resolve()
+    assert "notes.txt" in view.errors[-1] and controller.document.path == project.resolve()
 
 
 def test_recent_files_keep_the_newest_first_once(controller, view, settings, project, tmp_path):

@@ -1,6 +1,6 @@
 """An unexpected error in the window: logged with its traceback under the user data folder, the open project
-journaled, the clerk told in Chinese where the details are; never a traceback in the terminal, and a
-project that breaks the program does not break every start."""
+journaled, the clerk told in the window's language (Chinese by default) where the details are; never a
+traceback in the terminal, and a project that breaks the program does not break every start."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from PySide6.QtCore import QTimer
 from govform import app as app_module
 from govform.app import LOG_NAME, CrashHandler, Places, journal_now, start_window
 from govform.io.project import loads_project
+from govform.ui import words
 from govform.ui.settings import AUTOSAVE, LAST_PROJECT
 from tests.helpers import faults
 
@@ -136,3 +137,17 @@ def test_the_window_s_process_prints_no_traceback(tmp_path):
     assert done.returncode == 7 and done.stdout == "told: 程序出错\n", done.stderr
     assert "Traceback" not in done.stderr
     assert "ZeroDivisionError" in (tmp_path / "logs" / LOG_NAME).read_text(encoding="utf-8")
+
+
+def test_the_crash_message_speaks_the_window_s_language(tmp_path, qapp):
+    told = []
+    handler = CrashHandler(tmp_path / "logs", tell=lambda title, text: told.append((title, text)))
+    qapp.setProperty(words.LANGUAGE_PROPERTY, "en")
+    try:
+        handler(RuntimeError, RuntimeError("x"), None)
+    finally:
+        qapp.setProperty(words.LANGUAGE_PROPERTY, None)
+    [(title, text)] = told
+    assert title == "Error" and text.startswith("govform met an unexpected error") and str(tmp_path) in text
+    handler(RuntimeError, RuntimeError("y"), None)
+    assert told[-1][0] == "程序出错"

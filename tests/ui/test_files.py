@@ -160,21 +160,7 @@ def test_a_workbook_dropped_on_the_window_becomes_a_new_report(settings, tmp_pat
     controller.drop(book)
     assert controller.document.path is None and not controller.document.sample
     assert controller.document.report.agency == "重庆市长寿区长寿湖镇人民政府"
-    assert view.notes and view.notes[-1][0] == "导入的情况"
-
-
-def test_last_year_s_project_starts_this_year_s_report(settings, tmp_path, project):
-    view = FakeView()
-    controller = controller_on(view, settings, tmp_path)
-    controller.start(None)
-    view.open_path = project
-    controller.start_from_last_year()
-    report = controller.document.report
-    last = load_project(project)
-    assert (report.agency, report.year, report.signed_on) == (last.agency, last.year + 1, None)
-    assert report.narratives["problems"].text == last.narratives["problems"].text
-    assert all(value is None for _, value in report.tables["applications"].items())
-    assert "2025年" in report.preamble and controller.document.name.startswith(last.agency + "2025")
+    assert view.import_reports and view.import_reports[-1].source == "年报.xlsx"
 
 
 def test_the_first_start_says_it_is_a_sample_and_offers_the_way_out(window, settings, qtbot):
@@ -251,12 +237,15 @@ def test_the_signature_indent_setting_goes_into_the_export(settings, tmp_path):
     assert controller.export_options().signature_indent == 4
 
 
-def test_docx_will_open_and_drop_once_its_importer_is_registered(settings, tmp_path, monkeypatch):
-    docx = registry.FileKind(".docx", registry.EXPORTERS[".docx"].name, "govform.io.xlsx_import:import_xlsx")
-    monkeypatch.setattr(registry, "IMPORTERS", {**registry.IMPORTERS, ".docx": docx})
+def test_what_opens_and_drops_follows_the_registry_of_importers(settings, tmp_path, monkeypatch):
+    from govform.ui.reading import import_kinds
+
+    odt = registry.FileKind(".odt", registry.EXPORTERS[".docx"].name, "govform.io.xlsx_import:import_xlsx")
     controller = controller_on(FakeView(), settings, tmp_path)
-    assert controller.accepts_drop(Path("去年.docx"))
-    assert ".docx" in [kind.suffix for kind in controller.import_kinds()]
+    assert not controller.accepts_drop(Path("去年.odt"))
+    monkeypatch.setattr(registry, "IMPORTERS", {**registry.IMPORTERS, ".odt": odt})
+    assert controller.accepts_drop(Path("去年.odt")) and controller.accepts_drop(Path("去年.DOCX"))
+    assert [kind.suffix for kind in import_kinds()] == [".docx", ".xlsx", ".odt"]
 
 
 def test_a_file_the_system_cannot_open_is_said_so(window, tmp_path, qtbot, monkeypatch):

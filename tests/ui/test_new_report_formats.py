@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
 from govform.domain.format import load_format
+from govform.io.project import save_project
 from govform.resources import sample_project
 from govform.ui import dialogs
 from govform.ui.answers import NewReport
 from govform.ui.controller import Controller
+from tests.helpers.reports import distinct_report
 from tests.helpers.ui import FakeView, ime_type
 
 
@@ -42,3 +46,24 @@ def test_with_one_format_there_is_nothing_to_choose(qtbot):
     qtbot.addWidget(dialog)
     dialog.show()
     assert not dialog.format.isVisible()
+
+
+def test_the_2019_format_shows_signed_changes_and_money_as_printed(window, tmp_path, qtbot):
+    report = distinct_report(load_format("standard-2019"))
+    report.set_cell("proactive", "fees", "change", 0)
+    path = tmp_path / "2020.govform"
+    save_project(report, path)
+    window.controller.open_path(path)
+    report = window.editor.document.report
+    model = window.editor.tables["proactive"].model
+    changes = {row: report.value("proactive", row, "change") for row in ("licensing", "enforcement", "fees")}
+    assert changes["licensing"] > 0 > changes["enforcement"] and changes["fees"] == 0
+    shown = {row: model.index_of((row, "change")).data() for row in changes}
+    assert shown == {"licensing": f"+{changes['licensing']}", "enforcement": str(changes["enforcement"]), "fees": "0"}
+    amount = model.index_of(("procurement", "amount"))
+    assert amount.data() == amount.data(Qt.ItemDataRole.EditRole) == "79000.1元"
+    assert model.setData(amount, amount.data(Qt.ItemDataRole.EditRole))  # edited as shown: the same figure
+    assert report.value("proactive", "procurement", "amount") == Decimal("79000.1")
+    assert window.editor.document.stack.count() == 0
+    assert model.setData(model.index_of(("licensing", "change")), "-3")
+    assert model.index_of(("licensing", "change")).data() == "-3"
