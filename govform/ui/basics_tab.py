@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from govform.ui import look, words
 from govform.ui.controller import title_lines
-from govform.ui.text_edits import ParagraphEdit, TitleEdit, clean_paragraphs, to_history
+from govform.ui.text_edits import ParagraphEdit, TitleEdit, clean_paragraphs, to_history, to_window
 from govform.ui.undo import Edits
 
 if TYPE_CHECKING:
@@ -31,10 +31,11 @@ if TYPE_CHECKING:
 
 
 class YearBox(QSpinBox):
-    """The report year: Ctrl+Z/Ctrl+Y undo and redo the project, not the box's own typing."""
+    """The report year: Ctrl+Z/Ctrl+Y undo and redo the project, not the box's own typing; the window's keys
+    are the window's."""
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if not to_history(self, event):
+        if not (to_history(self, event) or to_window(self, event)):
             super().keyPressEvent(event)
 
 

@@ -157,8 +157,8 @@ class MainWindow(QMainWindow):
         undo.setEnabled(False)
         redo.setEnabled(False)
         edit.addSeparator()
-        self._action(edit, self.tr("复制(&C)"), lambda: self._to_focus("copy"), QKeySequence.StandardKey.Copy)
-        self._action(edit, self.tr("粘贴(&P)"), lambda: self._to_focus("paste"), QKeySequence.StandardKey.Paste)
+        copy = self._action(edit, self.tr("复制(&C)"), lambda: self._to_focus("copy"), QKeySequence.StandardKey.Copy)
+        paste = self._action(edit, self.tr("粘贴(&P)"), lambda: self._to_focus("paste"), QKeySequence.StandardKey.Paste)
         edit.addSeparator()
         self._action(edit, self.tr("全部表格未发生的事项填0(&0)"), self.fill_all_blanks)
 
@@ -193,6 +193,17 @@ class MainWindow(QMainWindow):
         about = bar.addMenu(self.tr("帮助(&H)"))
         self._action(about, self.tr("使用说明(&G)"), self._guide, QKeySequence.StandardKey.HelpContents)
         self._action(about, self.tr("关于(&A)"), self._about)
+
+        # The window's keys, for the text boxes that take one for themselves (text_edits.to_window); the editing
+        # keys stay the boxes' own.
+        own = {undo, redo, copy, paste}
+        self.window_keys = {
+            sequence[0]: action
+            for action in self.findChildren(QAction)
+            if action not in own
+            for sequence in action.shortcuts()
+            if sequence.count() == 1
+        }
 
     def _fill_options(self, options: QMenu) -> None:
         if options.actions():

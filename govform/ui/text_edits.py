@@ -4,7 +4,8 @@
 Qt's text widgets keep an undo history of their own, which would compete with the project's one stack: an
 undo inside the box would become a new edit of the project, and the project's redo would never see it. These
 boxes keep no history; Ctrl+Z, Ctrl+Y and Ctrl+Shift+Z (and their context menu entries) go to the window's
-撤销/重做, so grids and text share one history. (The keys are caught as key presses, not by overriding
+撤销/重做, so grids and text share one history. The window's own keys that a box takes for itself on some
+systems (Ctrl+E, end of line on X11) go to the window too. (The keys are caught as key presses, not by overriding
 `event()`: an override there would run Python for every event of every box, paint and layout included.)
 """
 
@@ -48,6 +49,17 @@ def to_history(box: QWidget, event: QKeyEvent) -> bool:
         return False
     action = getattr(box.window(), "history_actions", {}).get(step)
     if action is not None and action.isEnabled():
+        action.trigger()
+    return True
+
+
+def to_window(box: QWidget, event: QKeyEvent) -> bool:
+    """If `event` is one of the window's own keys, do the window's action. A key press reaches a box only when
+    the box took the key for itself: on X11 Qt's text boxes take Ctrl+E (end of line), so 导出 Word never saw it."""
+    action = getattr(box.window(), "window_keys", {}).get(event.keyCombination())
+    if action is None:
+        return False
+    if action.isEnabled():
         action.trigger()
     return True
 
@@ -103,7 +115,7 @@ class ParagraphEdit(QPlainTextEdit):
             self.typed.emit(self.toPlainText())
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if to_history(self, event):
+        if to_history(self, event) or to_window(self, event):
             return
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.new_step.emit()
@@ -149,7 +161,7 @@ class TitleEdit(QLineEdit):
             self.setCursorPosition(_change_end(old, text))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if to_history(self, event):
+        if to_history(self, event) or to_window(self, event):
             return
         if self.popup is not None and event.key() == Qt.Key.Key_Down and event.modifiers() & _ALT:
             self.popup()

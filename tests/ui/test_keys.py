@@ -6,7 +6,7 @@ one is in view with the cursor in its title."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QKeyCombination, QObject, Qt
 from PySide6.QtWidgets import QApplication, QLineEdit
 
 from tests.helpers.ui import ime_type
@@ -124,3 +124,42 @@ def test_a_new_sub_head_is_in_view_with_the_cursor_in_its_title(window, report, 
     next(a for a in menu.actions() if a.text() == "其他").trigger()
     added = other.subsections[-1]
     assert added.title.hasFocus() and added.title.cursorPosition() == len("其他")
+
+
+class ClaimsCtrlE(QObject):
+    """What Qt's text boxes do on X11, whose key bindings make Ctrl+E "end of line" (and Ctrl+K "delete to the
+    end"): they claim the key in its shortcut override, so the window's shortcut never fires and the key press
+    goes to the box. (Offscreen Qt uses the Windows bindings, where the boxes leave Ctrl+E alone.)"""
+
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.ShortcutOverride and event.keyCombination() == QKeyCombination(
+            CTRL, Qt.Key.Key_E
+        ):
+            event.accept()
+            return True
+        return False
+
+
+@pytest.mark.parametrize("where", ["agency", "date", "preamble", "year", "sub-head title", "paragraph", "cell"])
+def test_ctrl_e_exports_from_a_text_box_that_takes_it_for_end_of_line(window, qtbot, where):
+    editor = window.editor
+    exported = []
+    window.controller.export_first = lambda: exported.append(True)
+    if where == "cell":
+        editor.setCurrentWidget(editor.tables["applications"])
+        grid = editor.tables["applications"].view
+        grid.setFocus()
+        qtbot.keyClick(grid, "3")
+    elif where in ("sub-head title", "paragraph"):
+        tab = editor.narratives["overview"]
+        editor.setCurrentWidget(tab)
+        (tab.subsections[0].title if where == "sub-head title" else tab.text).setFocus()
+    else:
+        basics = editor.basics
+        {"agency": basics.agency, "date": basics.signed_on.line, "preamble": basics.preamble,
+         "year": basics.year}[where].setFocus()  # fmt: skip
+    box = QApplication.focusWidget()
+    claims = ClaimsCtrlE(box)
+    box.installEventFilter(claims)
+    qtbot.keyClick(box, Qt.Key.Key_E, CTRL)
+    assert exported == [True]
