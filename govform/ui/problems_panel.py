@@ -95,7 +95,7 @@ class ProblemsPanel(QWidget):
         return self.only_current is not None and self.only_current.isChecked()
 
     def _add_filter(self) -> None:
-        self.only_current = QCheckBox(self.tr("只看当前标签页(&T)"))
+        self.only_current = QCheckBox(self.tr("只看当前标签页(&O)"))
         self.only_current.setToolTip(self.tr("只列出当前标签页中的问题"))
         self.only_current.toggled.connect(lambda _: self.handler.problems_filter_changed())
         top = QHBoxLayout()

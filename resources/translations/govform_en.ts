@@ -936,8 +936,8 @@ GB/T 9704 asks for two (2).</translation>
 <context>
     <name>ProblemsPanel</name>
     <message>
-        <source>只看当前标签页(&amp;T)</source>
-        <translation>Only this &amp;tab</translation>
+        <source>只看当前标签页(&amp;O)</source>
+        <translation>&amp;Only this tab</translation>
     </message>
     <message>
         <source>只列出当前标签页中的问题</source>

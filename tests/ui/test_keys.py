@@ -9,7 +9,8 @@ import pytest
 from PySide6.QtCore import QEvent, QKeyCombination, QObject, Qt
 from PySide6.QtWidgets import QApplication, QLineEdit
 
-from tests.helpers.ui import ime_type
+from govform.ui.answers import NewReport
+from tests.helpers.ui import ime_type, mnemonic_clashes
 
 CTRL, SHIFT, ALT = (
     Qt.KeyboardModifier.ControlModifier,
@@ -163,3 +164,19 @@ def test_ctrl_e_exports_from_a_text_box_that_takes_it_for_end_of_line(window, qt
     box.installEventFilter(claims)
     qtbot.keyClick(box, Qt.Key.Key_E, CTRL)
     assert exported == [True]
+
+
+def test_alt_t_opens_the_tools_menu_while_the_problems_list_has_its_filter(window, qtbot):
+    window.ask_new_report = lambda formats: NewReport("某某镇人民政府", 2025, "township")
+    window.controller.new()
+    editor = window.editor
+    qtbot.waitUntil(lambda: window.problems.only_current is not None and window.problems.only_current.isVisible())
+    for index in range(editor.count()):
+        editor.setCurrentIndex(index)
+        assert mnemonic_clashes(window) == {}, editor.tabText(index)
+    editor.setCurrentIndex(0)
+    editor.basics.agency.setFocus()
+    qtbot.keyClick(editor.basics.agency, Qt.Key.Key_T, ALT)
+    menu = QApplication.activePopupWidget()
+    assert menu is not None and menu.title() == "工具(&T)"
+    menu.close()
