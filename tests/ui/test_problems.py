@@ -274,3 +274,24 @@ def test_explanations_survive_saving(window, report, project, qtbot):
     [reread] = [f for f in validate(again) if f.code == "W1"]
     assert explanation(again, reread) == "本镇经授权制定了规章。"
     assert dt.date.today()  # the project file keeps it as it was written
+
+
+def test_switching_tabs_leaves_the_problems_list_alone(window, qtbot):
+    """Ctrl+Tab or a click on a tab: the keyboard goes from page to page without passing through the list,
+    which then chose its first entry by itself and opened its proposals (the panel grew, the editor shrank)."""
+    new_report(window)
+    editor, view = window.editor, window.problems.view
+    dock = window.problems_dock.height()
+    visited = []
+    QApplication.instance().focusChanged.connect(lambda old, new: visited.append(new))
+    editor.basics.agency.setFocus()
+    for _ in range(editor.count()):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
+        qtbot.waitUntil(lambda: editor.currentWidget().isAncestorOf(QApplication.focusWidget()))
+    bar = editor.tabBar()
+    for index in (3, 1, 5):
+        qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(index).center())
+        qtbot.waitUntil(lambda: editor.currentWidget().isAncestorOf(QApplication.focusWidget()))
+    assert [w for w in visited if w is not None and window.problems.isAncestorOf(w)] == []
+    assert not view.currentIndex().isValid() and window.problems._details is None
+    assert abs(window.problems_dock.height() - dock) <= 4
