@@ -291,7 +291,8 @@ class MainWindow(QMainWindow):
 
     def toggle_problems_focus(self) -> None:
         """F8: show the 问题 list and put the keyboard in it; from the list, back to where the clerk was."""
-        if self.problems.view.hasFocus():
+        focus = QApplication.focusWidget()
+        if focus is not None and (focus is self.problems or self.problems.isAncestorOf(focus)):
             self.leave_problems()
             return
         self._before_problems = QApplication.focusWidget()

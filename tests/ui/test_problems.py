@@ -295,3 +295,32 @@ def test_switching_tabs_leaves_the_problems_list_alone(window, qtbot):
     assert [w for w in visited if w is not None and window.problems.isAncestorOf(w)] == []
     assert not view.currentIndex().isValid() and window.problems._details is None
     assert abs(window.problems_dock.height() - dock) <= 4
+
+
+def test_the_proposals_are_reached_from_the_list_with_tab(window, report, qtbot):
+    """F8, the arrows to a finding, Tab to its first proposal, Space: the fix is made without the mouse; Tab goes
+    on through the proposals, Shift+Tab comes back to the list, Esc back to where the clerk was."""
+    report.set_cell("applications", "outcome_total", "natural_person", 6)  # typed: the items add up to 1
+    editor = window.editor.basics.agency
+    editor.setFocus()
+    qtbot.keyClick(editor, Qt.Key.Key_F8)
+    view = window.problems.view
+    finding = next(f for f in validate(report) if f.code == "R2")
+    view.setCurrentIndex(next(i for i in panel_entries(window) if i.data(FINDING_ROLE) == finding))
+    buttons = window.problems._details.buttons()
+    qtbot.waitUntil(lambda: all(b.isVisible() for b in buttons))
+    qtbot.keyClick(view, Qt.Key.Key_Tab)
+    assert [b.text() for b in buttons] == ["改为1", "恢复自动计算", "转到"]
+    assert QApplication.focusWidget() is buttons[0]
+    qtbot.keyClick(buttons[0], Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is buttons[1]
+    qtbot.keyClick(buttons[1], Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(buttons[0], Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    assert QApplication.focusWidget() is view
+    qtbot.keyClick(view, Qt.Key.Key_Tab)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)  # back to where the clerk was
+    assert QApplication.focusWidget() is editor
+    qtbot.keyClick(editor, Qt.Key.Key_F8)
+    qtbot.keyClick(view, Qt.Key.Key_Tab)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Space)
+    assert report.tables["applications"][("outcome_total", "natural_person")] == 1
