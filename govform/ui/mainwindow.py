@@ -47,7 +47,8 @@ if TYPE_CHECKING:  # event types are made when the first such event arrives
 # (govform/startup.py lists every trick with what it saves).
 
 DEFAULT_SIZE = (1240, 740)  # inside a 1280×800 screen with its task bar
-PROBLEM_LINES = 7  # the 问题 panel's first height, in lines of text: the editor keeps most of the window
+PROBLEM_LINES = 10  # the 问题 panel's first height, in lines of text: its title, its filter and four entries; the
+# editor keeps most of the window
 
 
 class MainWindow(QMainWindow):

@@ -324,3 +324,21 @@ def test_the_proposals_are_reached_from_the_list_with_tab(window, report, qtbot)
     qtbot.keyClick(view, Qt.Key.Key_Tab)
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Space)
     assert report.tables["applications"][("outcome_total", "natural_person")] == 1
+
+
+@pytest.mark.parametrize("size", [(1024, 700), (1280, 800)])
+def test_a_new_report_s_list_shows_four_entries_whole_under_its_filter(qtbot, settings, tmp_path, size):
+    """At the first start (no size remembered) the panel's first height leaves room for the filter the list gets
+    with its first finding and four whole entries (it showed two and a half)."""
+    window = create_window(settings, Journal(tmp_path / "recovery"))
+    window.ask_unsaved = lambda name: Unsaved.DISCARD
+    qtbot.addWidget(window)
+    window.controller.open_sample()
+    window.resize(*size)
+    window.show()
+    qtbot.waitExposed(window)
+    new_report(window)
+    view = window.problems.view
+    qtbot.waitUntil(lambda: window.problems.only_current is not None and window.problems.only_current.isVisible())
+    assert view.viewport().height() >= 4 * view.sizeHintForRow(0)
+    assert window.editor.height() > 0.55 * window.height()
