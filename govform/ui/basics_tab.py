@@ -27,16 +27,41 @@ from govform.ui.text_edits import ParagraphEdit, TitleEdit, clean_paragraphs, to
 from govform.ui.undo import Edits
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtGui import QKeyEvent, QWheelEvent
 
 
 class YearBox(QSpinBox):
     """The report year: Ctrl+Z/Ctrl+Y undo and redo the project, not the box's own typing; the window's keys
-    are the window's."""
+    are the window's. The wheel steps it only once the clerk chose the box: scrolling the page over it changed
+    the report's year unseen."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # the wheel does not give it the focus
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if not (to_history(self, event) or to_window(self, event)):
             super().keyPressEvent(event)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        if self.hasFocus():
+            super().wheelEvent(event)
+        else:
+            event.ignore()  # the page scrolls instead
+
+
+class KindBox(QComboBox):
+    """The kind of agency: the wheel changes it only once the clerk chose the box, as the year."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        if self.hasFocus():
+            super().wheelEvent(event)
+        else:
+            event.ignore()
 
 
 class DateField(QWidget):
@@ -166,7 +191,7 @@ class BasicsTab(QScrollArea):
         self.title_preview: QLabel | None = None
         self._lines_box: QWidget | None = None
 
-        self.agency_kind = QComboBox()
+        self.agency_kind = KindBox()
         for kind in fmt.agency_kinds:
             self.agency_kind.addItem(kind.label, kind.id)
         self.agency_kind.activated.connect(lambda _: edits.set_meta("agency_kind", self.agency_kind.currentData()))

@@ -180,3 +180,28 @@ def test_alt_t_opens_the_tools_menu_while_the_problems_list_has_its_filter(windo
     menu = QApplication.activePopupWidget()
     assert menu is not None and menu.title() == "工具(&T)"
     menu.close()
+
+
+def _wheel(widget, notches):
+    from PySide6.QtCore import QPoint, QPointF
+    from PySide6.QtGui import QWheelEvent
+
+    centre = QPointF(widget.rect().center())
+    where = QPointF(widget.mapToGlobal(centre.toPoint()))
+    none, phase = Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase
+    event = QWheelEvent(centre, where, QPoint(), QPoint(0, 120 * notches), Qt.MouseButton.NoButton, none, phase, False)
+    QApplication.sendEvent(widget, event)
+
+
+def test_the_wheel_over_the_year_or_the_kind_of_agency_does_not_change_them_unless_chosen(window, report, qtbot):
+    """Scrolling the 基本信息 page with the mouse over 报告年度 or 机关类型 changed the report's year and kind
+    without a click; once the clerk clicked into the box the wheel steps it, as before."""
+    basics = window.editor.basics
+    basics.agency.setFocus()
+    year, kind = report.year, report.agency_kind
+    _wheel(basics.year, -1)
+    _wheel(basics.agency_kind, -1)
+    assert (report.year, report.agency_kind) == (year, kind)
+    qtbot.mouseClick(basics.year, Qt.MouseButton.LeftButton, pos=basics.year.rect().center())
+    _wheel(basics.year, -1)
+    assert report.year == year - 1
