@@ -412,6 +412,7 @@ class Controller:
             from govform.ui.undo import Edits
 
             changes = result.changes(document.report)
+            cells = self._changed_cells(document.report, changes)  # before: they say what each cell was
             label = words.translate("Controller", "导入表格数据（{name}）").format(name=path.name)
             changed = Edits(document).set_tables(changes, label)
             notes = [words.text(note.message) for note in result.notes]
@@ -421,10 +422,31 @@ class Controller:
                 if changed
                 else words.translate("Controller", "表格中的数字与报告相同，没有改动。")
             )
-            self.view.show_notes(words.translate("Controller", "导入表格数据"), [summary.format(count=count), *notes])
+            lines = [summary.format(count=count), *(cells if changed else []), *notes]
+            self.view.show_notes(words.translate("Controller", "导入表格数据"), lines)
 
         snapshot = self._snapshot(document)
         self._run(Job(words.translate("Controller", "正在读取“{name}”…").format(name=path.name), work, done))
+
+    @staticmethod
+    def _changed_cells(report: Report, changes: dict[str, dict[Any, Any]]) -> list[str]:
+        """Each cell a workbook's figures change, with its figure before and after ("表三 …/自然人：5 → 6")."""
+        from govform.domain.report import display_value
+
+        blank = words.translate("Controller", "空白")
+        lines = []
+        for table_id, cells in changes.items():
+            table, data = report.format.tables[table_id], report.tables[table_id]
+            for (row, column), value in cells.items():
+                kind = table.column(row, column).type
+                lines.append(
+                    words.translate("Controller", "{cell}：{old} → {new}").format(
+                        cell=table.cell_label(row, column),
+                        old=display_value(data[(row, column)], kind) or blank,
+                        new=display_value(value, kind) or blank,
+                    )
+                )
+        return lines
 
     # -- saving ----------------------------------------------------------------------------------
 

@@ -91,6 +91,14 @@ Writes, checks and exports the annual report on government information disclosur
         <translation>{count} cells changed; this can be undone.</translation>
     </message>
     <message>
+        <source>空白</source>
+        <translation>blank</translation>
+    </message>
+    <message>
+        <source>{cell}：{old} → {new}</source>
+        <translation>{cell}: {old} → {new}</translation>
+    </message>
+    <message>
         <source>表格中的数字与报告相同，没有改动。</source>
         <translation>The workbook holds the same figures as the report: nothing changed.</translation>
     </message>

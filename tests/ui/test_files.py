@@ -280,3 +280,22 @@ def test_a_bug_in_a_slot_becomes_a_sentence_in_the_windows_language_and_a_log_li
     assert str(log) in zh and str(log) in en and "Traceback" not in zh + en
     assert re.search(r"[\u4e00-\u9fff]", zh) and not re.search(r"[\u4e00-\u9fff]", en_title + en.replace(str(log), ""))
     assert log.read_text(encoding="utf-8").count("Traceback") == 2
+
+
+def test_figures_imported_from_a_workbook_say_which_cells_changed_from_what_to_what(window, tmp_path, qtbot):
+    """The clerk changed two figures in the ledger: the notes name each cell with its old and new figure, not
+    only how many changed."""
+    changed = load_project(sample_project())
+    changed.set_cell("applications", "new", "research", 2)
+    changed.set_cell("applications", "carried_forward", "research", 2)
+    book = tmp_path / "台账.xlsx"
+    registry.export(changed, book)
+    window.ask_open_path = lambda folder, kinds: book
+    window.show_notes = lambda title, lines: notes.append(lines)
+    notes = []
+    window.controller.import_tables()
+    qtbot.waitUntil(lambda: bool(notes), timeout=10_000)
+    assert notes[0][1:3] == [
+        "表三 一、本年新收政府信息公开申请数量 / 科研机构：0 → 2",
+        "表三 四、结转下年度继续办理 / 科研机构：0 → 2",
+    ]
