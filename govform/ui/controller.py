@@ -44,7 +44,7 @@ if TYPE_CHECKING:  # the view's protocol is for readers and type checkers; defin
 
         def ask_save_path(self, suggested: Path) -> Path | None: ...
 
-        def ask_export_path(self, suggested: Path, kind: FileChoice) -> Path | None: ...
+        def ask_export_path(self, suggested: Path, kind: FileChoice, title: str | None = None) -> Path | None: ...
 
         def ask_folder(self, title: str, folder: Path) -> Path | None: ...
 
@@ -569,7 +569,8 @@ class Controller:
             return
         stamp = dt.date.today().strftime("%Y%m%d")
         name = words.translate("Controller", "年报检查汇总-{date}.xlsx").format(date=stamp)
-        summary = self.view.ask_export_path(folder / name, FileChoice(".xlsx", words.text(Message("io.kind.xlsx"))))
+        kind = FileChoice(".xlsx", words.text(Message("io.kind.xlsx")))
+        summary = self.view.ask_export_path(folder / name, kind, words.translate("Controller", "保存检查汇总"))
         if summary is None:
             return
         if summary.suffix.lower() != ".xlsx":

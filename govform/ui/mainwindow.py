@@ -544,11 +544,11 @@ class MainWindow(QMainWindow):
         name, _ = QFileDialog.getSaveFileName(self, self.tr("保存项目"), str(suggested), self._filter([kind]))
         return Path(name) if name else None
 
-    def ask_export_path(self, suggested: Path, kind: FileChoice) -> Path | None:
+    def ask_export_path(self, suggested: Path, kind: FileChoice, title: str | None = None) -> Path | None:
         from PySide6.QtWidgets import QFileDialog
 
         words.use_locale()
-        title = self.tr("导出为{kind}").format(kind=kind.name)
+        title = title or self.tr("导出为{kind}").format(kind=kind.name)
         name, _ = QFileDialog.getSaveFileName(self, title, str(suggested), self._filter([kind]))
         return Path(name) if name else None
 

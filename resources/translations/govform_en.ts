@@ -95,6 +95,10 @@ Writes, checks and exports the annual report on government information disclosur
         <translation>blank</translation>
     </message>
     <message>
+        <source>保存检查汇总</source>
+        <translation>Save the summary of the check</translation>
+    </message>
+    <message>
         <source>{cell}：{old} → {new}</source>
         <translation>{cell}: {old} → {new}</translation>
     </message>

@@ -62,7 +62,7 @@ class FakeView:
         self.asked_save.append(suggested.name)
         return self.save_path
 
-    def ask_export_path(self, suggested: Path, kind: FileChoice) -> Path | None:
+    def ask_export_path(self, suggested: Path, kind: FileChoice, title: str | None = None) -> Path | None:
         self.folders.append(suggested.parent)
         self.asked_export.append((suggested.name, kind))
         return self.export_path

@@ -299,3 +299,13 @@ def test_figures_imported_from_a_workbook_say_which_cells_changed_from_what_to_w
         "表三 一、本年新收政府信息公开申请数量 / 科研机构：0 → 2",
         "表三 四、结转下年度继续办理 / 科研机构：0 → 2",
     ]
+
+
+def test_the_batch_check_asks_where_to_save_its_summary_not_where_to_export(window, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    asked = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda parent, title, *rest: asked.append(title) or ("", ""))
+    window.ask_folder = lambda title, folder: tmp_path
+    window.controller.batch_check()
+    assert asked == ["保存检查汇总"]
