@@ -459,6 +459,8 @@ class Controller:
     def save_as(self) -> bool:
         document = self._current()
         suggested = document.name if not document.sample else self._suggested_name(document.report)
+        if document.read_only and document.path is not None:  # another window has the project itself
+            suggested = self._copy_name(document.path)
         path = self.view.ask_save_path(self.folder() / suggested)
         if path is None:
             return False
@@ -699,6 +701,17 @@ class Controller:
     def _remember(self, path: Path) -> None:
         self.settings.set(LAST_PROJECT, str(path))
         self.view.set_recent_files(self.settings.add_recent(str(path)))
+
+    @staticmethod
+    def _copy_name(path: Path) -> str:
+        """A name beside `path` for a copy of it that no file has yet: NAME（副本）.govform, NAME（副本2）.govform…"""
+        for number in range(1, 1000):
+            copy = words.translate("Controller", "{name}（副本{number}）").format(
+                name=path.stem, number=number if number > 1 else ""
+            )
+            if not path.with_name(copy + SUFFIX).exists():
+                break
+        return copy + SUFFIX
 
     @staticmethod
     def _suggested_name(report: Report, year: int | None = None) -> str:

@@ -99,6 +99,10 @@ Writes, checks and exports the annual report on government information disclosur
         <translation>Save the summary of the check</translation>
     </message>
     <message>
+        <source>{name}（副本{number}）</source>
+        <translation>{name} (copy{number})</translation>
+    </message>
+    <message>
         <source>{cell}：{old} → {new}</source>
         <translation>{cell}: {old} → {new}</translation>
     </message>
