@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QScrollArea,
+    QSizePolicy,
     QSpinBox,
     QToolButton,
     QVBoxLayout,
@@ -266,10 +267,11 @@ class BasicsTab(QScrollArea):
         self.title_preview = QLabel()
         self.title_preview.setWordWrap(True)
         box = self._lines_box = QWidget()
-        layout = QFormLayout(box)
+        box.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)  # the room left is 开头部分's
+        layout = QVBoxLayout(box)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addRow(lines)
-        layout.addRow(self.title_preview)
+        layout.addWidget(lines)
+        layout.addWidget(self.title_preview)
         label = QLabel(
             self.tr("{label}(&{key})：").format(
                 label=words.text(edits.report.format.field_label("agency_lines")), key="L"

@@ -10,6 +10,7 @@ import sys
 import threading
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QToolButton
@@ -309,3 +310,17 @@ def test_the_batch_check_asks_where_to_save_its_summary_not_where_to_export(wind
     window.ask_folder = lambda title, folder: tmp_path
     window.controller.batch_check()
     assert asked == ["保存检查汇总"]
+
+
+@pytest.mark.parametrize("size", [(1024, 700), (1280, 800)])
+def test_the_line_break_row_takes_the_room_it_needs_and_the_preamble_the_rest(window, report, qtbot, size):
+    """The row under a long agency's name was stretched: its title preview floated in empty space above and below
+    while the 开头部分 box shrank."""
+    window.resize(*size)
+    report.set_meta("agency", "某某省某某市某某区人民政府办公室（区政务服务管理办公室）")
+    basics = window.editor.basics
+    qtbot.waitUntil(lambda: basics.agency_lines.isVisible())
+    qtbot.wait(20)
+    preview = basics.title_preview
+    assert preview.height() <= 2 * preview.fontMetrics().lineSpacing() + 4  # one line of text, two at most
+    assert basics._lines_box.height() <= basics._lines_box.sizeHint().height() + 4
