@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from govform.ui import look, words
 from govform.ui.controller import title_lines
-from govform.ui.text_edits import ParagraphEdit, TitleEdit, clean_paragraphs, to_history, to_window
+from govform.ui.text_edits import ParagraphEdit, TabPage, TitleEdit, clean_paragraphs, to_history, to_window
 from govform.ui.undo import Edits
 
 if TYPE_CHECKING:
@@ -164,7 +164,7 @@ class DateField(QWidget):
         self.show_date(picked)
 
 
-class BasicsTab(QScrollArea):
+class BasicsTab(TabPage, QScrollArea):
     """基本信息: the agency, where its name breaks, its kind, the year, the date, the preamble, the format."""
 
     def __init__(self, edits: Edits, parent: QWidget | None = None):

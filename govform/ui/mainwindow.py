@@ -7,7 +7,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, Qt, QTimer
+from PySide6.QtCore import QByteArray, QKeyCombination, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow, QMenu, QVBoxLayout, QWidget
 
@@ -61,6 +61,8 @@ class MainWindow(QMainWindow):
         self.editor: ReportTabs | None = None
         self.job: Running | None = None
         self._before_problems: QWidget | None = None
+        self._window_keys: dict[QKeyCombination, QAction] | None = None  # made when first needed (window_key)
+        self._boxes_own: tuple[QAction, ...] = ()
         self.setWindowIcon(look.app_icon())
         self.setAcceptDrops(True)
         self.undo_group = QUndoGroup(self)
@@ -194,17 +196,21 @@ class MainWindow(QMainWindow):
         about = bar.addMenu(self.tr("帮助(&H)"))
         self._action(about, self.tr("使用说明(&G)"), self._guide, QKeySequence.StandardKey.HelpContents)
         self._action(about, self.tr("关于(&A)"), self._about)
+        self._boxes_own = (undo, redo, copy, paste)  # keys a text box keeps (see window_key)
 
-        # The window's keys, for the text boxes that take one for themselves (text_edits.to_window); the editing
-        # keys stay the boxes' own.
-        own = {undo, redo, copy, paste}
-        self.window_keys = {
-            sequence[0]: action
-            for action in self.findChildren(QAction)
-            if action not in own
-            for sequence in action.shortcuts()
-            if sequence.count() == 1
-        }
+    def window_key(self, key: QKeyCombination) -> QAction | None:
+        """The window's action for `key`, for the text boxes that take a key of the window's for themselves
+        (text_edits.to_window); the editing keys stay the boxes' own. Looked up when a box first asks."""
+        if self._window_keys is None:
+            own = set(self._boxes_own)
+            self._window_keys = {
+                sequence[0]: action
+                for action in self.findChildren(QAction)
+                if action not in own
+                for sequence in action.shortcuts()
+                if sequence.count() == 1
+            }
+        return self._window_keys.get(key)
 
     def _fill_options(self, options: QMenu) -> None:
         if options.actions():

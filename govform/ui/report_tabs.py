@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Generic, Protocol, TypeVar
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QTabWidget, QWidget
+from PySide6.QtWidgets import QTabWidget, QWidget
 
 from govform.domain.format import SubheadNumbers
 from govform.domain.report import CellRef
@@ -99,22 +99,9 @@ class ReportTabs(QTabWidget):
             self._labels.append(section.short_heading)
             self.addTab(page, section.short_heading)
             self.setTabToolTip(self.count() - 1, section.heading)
-        for index in range(self.count()):
-            self.widget(index).installEventFilter(self)  # its Hide events: see eventFilter
         self.currentChanged.connect(self._build_page)
         self.checker.findingsChanged.connect(self._update_labels)
         self._update_labels()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """A page hidden for another (a key, a click or the wheel on the tabs, a finding shown): the keyboard leaves
-        it for the page shown next, which Qt gives it then, not for the next widget of the window as Qt does when
-        a focused widget hides: the 问题 list, which took it as a cue to choose its first entry and show its
-        proposals (the panel grew, the editor shrank)."""
-        if event.type() == QEvent.Type.Hide and isinstance(watched, QWidget) and watched.isHidden():
-            focus = QApplication.focusWidget()
-            if focus is not None and watched.isAncestorOf(focus):
-                focus.clearFocus()
-        return False
 
     def _build_page(self, index: int) -> None:
         if index > 0:

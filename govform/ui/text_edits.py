@@ -1,5 +1,6 @@
 """The text editors every tab uses: a paragraph box and a one-line box that announce what the clerk types
-(not what the program sets), say when a new undo step begins, and leave undo and redo to the project.
+(not what the program sets), say when a new undo step begins, and leave undo and redo to the project; and
+the keyboard's part of a tab's page (`TabPage`).
 
 Qt's text widgets keep an undo history of their own, which would compete with the project's one stack: an
 undo inside the box would become a new edit of the project, and the project's redo would never see it. These
@@ -16,13 +17,13 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QKeyCombination, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QWidget
 
 from govform.domain.text import strip_indents, strip_subhead_number
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QMimeData
-    from PySide6.QtGui import QContextMenuEvent, QFocusEvent, QKeyEvent
+    from PySide6.QtGui import QContextMenuEvent, QFocusEvent, QHideEvent, QKeyEvent
     from PySide6.QtWidgets import QMenu
 
 _CTRL, _SHIFT, _ALT = (
@@ -56,7 +57,8 @@ def to_history(box: QWidget, event: QKeyEvent) -> bool:
 def to_window(box: QWidget, event: QKeyEvent) -> bool:
     """If `event` is one of the window's own keys, do the window's action. A key press reaches a box only when
     the box took the key for itself: on X11 Qt's text boxes take Ctrl+E (end of line), so 导出 Word never saw it."""
-    action = getattr(box.window(), "window_keys", {}).get(event.keyCombination())
+    lookup = getattr(box.window(), "window_key", None)
+    action = lookup(event.keyCombination()) if lookup is not None else None
     if action is None:
         return False
     if action.isEnabled():
@@ -195,6 +197,21 @@ class TitleEdit(QLineEdit):
     def focusInEvent(self, event: QFocusEvent) -> None:
         self.new_step.emit()
         super().focusInEvent(event)
+
+
+class TabPage:
+    """A mixin for the pages of the report's tabs: a page hidden for another (a key, a click or the wheel on the
+    tabs, a finding or an undo shown) drops the keyboard focus, which Qt then gives the page shown next. Qt would
+    pass it first to the next widget of the window, as when any focused widget hides: the 问题 list, which took
+    that as a cue to choose its first entry and show its proposals (the panel grew, the editor shrank)."""
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        page: QWidget = self  # type: ignore[assignment]  # mixed into QWidget subclasses
+        if page.isHidden():  # hidden itself, not with the window
+            focus = QApplication.focusWidget()
+            if focus is not None and page.isAncestorOf(focus):
+                focus.clearFocus()
+        super().hideEvent(event)  # type: ignore[misc]
 
 
 def clean_paragraphs(text: str, at_line_start: bool) -> str:
