@@ -689,7 +689,7 @@ Writes, checks and exports the annual report on government information disclosur
     </message>
     <message>
         <source>上一个标签页(&amp;B)</source>
-        <translation>Previous tab (&amp;B)</translation>
+        <translation>Previous ta&amp;b</translation>
     </message>
     <message>
         <source>菜单栏(&amp;M)</source>
@@ -834,7 +834,7 @@ GB/T 9704 asks for two (2).</translation>
     <name>NarrativeTab</name>
     <message>
         <source>添加小标题(&amp;N)</source>
-        <translation>Add a sub-head (&amp;N)</translation>
+        <translation>Add a &amp;new sub-head</translation>
     </message>
     <message>
         <source>本部分的概述（可不填），各项内容写在下面的小标题中。</source>

@@ -81,3 +81,16 @@ def test_qt_s_own_file_dialog_is_chinese(qtbot):
     assert not any(re.search("[A-Za-z]{2,}", text) for text in labels)  # no "Look in", no "Files of type"
     assert QApplication.translate("QPlatformTheme", "Cancel") == "取消"
     assert QApplication.translate("QAbstractFileIconProvider", "Folder", "All other platforms") == "文件夹"
+
+
+def test_english_puts_the_alt_letter_in_a_word_not_in_brackets_after_it():
+    """In English the Alt letter is underlined in a word; "Previous tab (B)" is the Chinese way of showing it."""
+    bracketed = [
+        (context, source, translation.text)
+        for (context, source), translation in messages(TS).items()
+        if translation is not None
+        and translation.text
+        and "{key}" not in source  # a field's label, whatever its words: the letter follows it
+        and re.search(r"\(&[^&]\)", translation.text)
+    ]
+    assert bracketed == []
