@@ -318,6 +318,7 @@ class GuideDialog(QDialog):
             ("Ctrl+C / Ctrl+V", self.tr("复制、粘贴，可以与 Excel、WPS 表格互相复制一片数字")),
             ("Ctrl+Z / Ctrl+Y, Ctrl+Shift+Z", self.tr("撤销 / 重做（表格和文字共用一份记录）")),
             ("F8, Esc", self.tr("转到问题列表；回到原来的位置")),
+            (self.tr("问题列表中按 Tab"), self.tr("转到所选问题的改正办法（改为…、填0、说明…），按空格执行")),
             ("Alt+Shift+↑ / ↓", self.tr("在小标题中：上移 / 下移这个小标题")),
             ("Alt+↓", self.tr("在成文日期中：打开日历")),
             ("F10, Alt", self.tr("转到菜单栏")),

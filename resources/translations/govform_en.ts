@@ -392,6 +392,14 @@ Writes, checks and exports the annual report on government information disclosur
         <translation>Go to the problems list; back to where you were</translation>
     </message>
     <message>
+        <source>问题列表中按 Tab</source>
+        <translation>Tab in the problems list</translation>
+    </message>
+    <message>
+        <source>转到所选问题的改正办法（改为…、填0、说明…），按空格执行</source>
+        <translation>To the selected problem&apos;s fixes (change to…, fill with 0, explain…); Space applies one</translation>
+    </message>
+    <message>
         <source>在小标题中：上移 / 下移这个小标题</source>
         <translation>In a sub-head: move it up / down</translation>
     </message>
