@@ -479,6 +479,7 @@ class MainWindow(QMainWindow):
         banner.setAutoFillBackground(True)
         text = QLabel(self.tr("这是未保存的示例（长寿湖镇2024年的年报），可以随意试用，不会改动示例文件。"))
         text.setToolTip(text.text())
+        text.setWordWrap(True)  # in two lines when the window is narrow (English is longer): it never widens it
         row = QHBoxLayout(banner)
         row.setContentsMargins(8, 4, 8, 4)
         row.addWidget(text, 1)

@@ -105,6 +105,7 @@ def main() -> None:
     controller.show(controller.load(sample_project()))
     window.resize(1280, 800)
     window.show()
+    narrowest = window.minimumSizeHint().width()  # with the sample's banner, its longest line
     report = window.editor.document.report
     for index in range(window.editor.count()):
         window.editor.setCurrentIndex(index)
@@ -143,7 +144,8 @@ def main() -> None:
         app.processEvents()
         texts += texts_of(dialog)
     official_texts = sorted(official(report), key=len, reverse=True)
-    print(json.dumps({"texts": texts, "official": official_texts, "clashes": clashes}, ensure_ascii=False))
+    seen = {"texts": texts, "official": official_texts, "clashes": clashes, "narrowest": narrowest}
+    print(json.dumps(seen, ensure_ascii=False))
     sys.exit(0)
 
 

@@ -62,6 +62,7 @@ def test_the_english_window_shows_no_chinese_outside_the_report_and_its_official
     texts, official = seen["texts"], seen["official"]
     assert "&File" in texts and "Problems" in texts and "Guide" in texts  # it is the English window
     assert seen["clashes"] == {}  # no Alt+letter claimed twice (Alt+T opens Tools)
+    assert seen["narrowest"] <= 1024  # the sample's banner wraps: the window fits a 1024-wide screen
     chinese = []
     for text in texts:
         rest = text
