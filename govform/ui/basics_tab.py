@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QScrollArea,
+    QSizePolicy,
     QSpinBox,
     QToolButton,
     QVBoxLayout,
@@ -23,19 +24,45 @@ from PySide6.QtWidgets import (
 
 from govform.ui import look, words
 from govform.ui.controller import title_lines
-from govform.ui.text_edits import ParagraphEdit, TitleEdit, clean_paragraphs, to_history
+from govform.ui.text_edits import ParagraphEdit, TabPage, TitleEdit, clean_paragraphs, to_history, to_window
 from govform.ui.undo import Edits
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtGui import QKeyEvent, QWheelEvent
 
 
 class YearBox(QSpinBox):
-    """The report year: Ctrl+Z/Ctrl+Y undo and redo the project, not the box's own typing."""
+    """The report year: Ctrl+Z/Ctrl+Y undo and redo the project, not the box's own typing; the window's keys
+    are the window's. The wheel steps it only once the clerk chose the box: scrolling the page over it changed
+    the report's year unseen."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # the wheel does not give it the focus
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if not to_history(self, event):
+        if not (to_history(self, event) or to_window(self, event)):
             super().keyPressEvent(event)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        if self.hasFocus():
+            super().wheelEvent(event)
+        else:
+            event.ignore()  # the page scrolls instead
+
+
+class KindBox(QComboBox):
+    """The kind of agency: the wheel changes it only once the clerk chose the box, as the year."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        if self.hasFocus():
+            super().wheelEvent(event)
+        else:
+            event.ignore()
 
 
 class DateField(QWidget):
@@ -137,7 +164,7 @@ class DateField(QWidget):
         self.show_date(picked)
 
 
-class BasicsTab(QScrollArea):
+class BasicsTab(TabPage, QScrollArea):
     """基本信息: the agency, where its name breaks, its kind, the year, the date, the preamble, the format."""
 
     def __init__(self, edits: Edits, parent: QWidget | None = None):
@@ -165,7 +192,7 @@ class BasicsTab(QScrollArea):
         self.title_preview: QLabel | None = None
         self._lines_box: QWidget | None = None
 
-        self.agency_kind = QComboBox()
+        self.agency_kind = KindBox()
         for kind in fmt.agency_kinds:
             self.agency_kind.addItem(kind.label, kind.id)
         self.agency_kind.activated.connect(lambda _: edits.set_meta("agency_kind", self.agency_kind.currentData()))
@@ -240,10 +267,11 @@ class BasicsTab(QScrollArea):
         self.title_preview = QLabel()
         self.title_preview.setWordWrap(True)
         box = self._lines_box = QWidget()
-        layout = QFormLayout(box)
+        box.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)  # the room left is 开头部分's
+        layout = QVBoxLayout(box)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addRow(lines)
-        layout.addRow(self.title_preview)
+        layout.addWidget(lines)
+        layout.addWidget(self.title_preview)
         label = QLabel(
             self.tr("{label}(&{key})：").format(
                 label=words.text(edits.report.format.field_label("agency_lines")), key="L"

@@ -44,7 +44,7 @@ if TYPE_CHECKING:  # the view's protocol is for readers and type checkers; defin
 
         def ask_save_path(self, suggested: Path) -> Path | None: ...
 
-        def ask_export_path(self, suggested: Path, kind: FileChoice) -> Path | None: ...
+        def ask_export_path(self, suggested: Path, kind: FileChoice, title: str | None = None) -> Path | None: ...
 
         def ask_folder(self, title: str, folder: Path) -> Path | None: ...
 
@@ -412,6 +412,7 @@ class Controller:
             from govform.ui.undo import Edits
 
             changes = result.changes(document.report)
+            cells = self._changed_cells(document.report, changes)  # before: they say what each cell was
             label = words.translate("Controller", "导入表格数据（{name}）").format(name=path.name)
             changed = Edits(document).set_tables(changes, label)
             notes = [words.text(note.message) for note in result.notes]
@@ -421,10 +422,31 @@ class Controller:
                 if changed
                 else words.translate("Controller", "表格中的数字与报告相同，没有改动。")
             )
-            self.view.show_notes(words.translate("Controller", "导入表格数据"), [summary.format(count=count), *notes])
+            lines = [summary.format(count=count), *(cells if changed else []), *notes]
+            self.view.show_notes(words.translate("Controller", "导入表格数据"), lines)
 
         snapshot = self._snapshot(document)
         self._run(Job(words.translate("Controller", "正在读取“{name}”…").format(name=path.name), work, done))
+
+    @staticmethod
+    def _changed_cells(report: Report, changes: dict[str, dict[Any, Any]]) -> list[str]:
+        """Each cell a workbook's figures change, with its figure before and after ("表三 …/自然人：5 → 6")."""
+        from govform.domain.report import display_value
+
+        blank = words.translate("Controller", "空白")
+        lines = []
+        for table_id, cells in changes.items():
+            table, data = report.format.tables[table_id], report.tables[table_id]
+            for (row, column), value in cells.items():
+                kind = table.column(row, column).type
+                lines.append(
+                    words.translate("Controller", "{cell}：{old} → {new}").format(
+                        cell=table.cell_label(row, column),
+                        old=display_value(data[(row, column)], kind) or blank,
+                        new=display_value(value, kind) or blank,
+                    )
+                )
+        return lines
 
     # -- saving ----------------------------------------------------------------------------------
 
@@ -437,6 +459,8 @@ class Controller:
     def save_as(self) -> bool:
         document = self._current()
         suggested = document.name if not document.sample else self._suggested_name(document.report)
+        if document.read_only and document.path is not None:  # another window has the project itself
+            suggested = self._copy_name(document.path)
         path = self.view.ask_save_path(self.folder() / suggested)
         if path is None:
             return False
@@ -547,7 +571,8 @@ class Controller:
             return
         stamp = dt.date.today().strftime("%Y%m%d")
         name = words.translate("Controller", "年报检查汇总-{date}.xlsx").format(date=stamp)
-        summary = self.view.ask_export_path(folder / name, FileChoice(".xlsx", words.text(Message("io.kind.xlsx"))))
+        kind = FileChoice(".xlsx", words.text(Message("io.kind.xlsx")))
+        summary = self.view.ask_export_path(folder / name, kind, words.translate("Controller", "保存检查汇总"))
         if summary is None:
             return
         if summary.suffix.lower() != ".xlsx":
@@ -676,6 +701,17 @@ class Controller:
     def _remember(self, path: Path) -> None:
         self.settings.set(LAST_PROJECT, str(path))
         self.view.set_recent_files(self.settings.add_recent(str(path)))
+
+    @staticmethod
+    def _copy_name(path: Path) -> str:
+        """A name beside `path` for a copy of it that no file has yet: NAME（副本）.govform, NAME（副本2）.govform…"""
+        for number in range(1, 1000):
+            copy = words.translate("Controller", "{name}（副本{number}）").format(
+                name=path.stem, number=number if number > 1 else ""
+            )
+            if not path.with_name(copy + SUFFIX).exists():
+                break
+        return copy + SUFFIX
 
     @staticmethod
     def _suggested_name(report: Report, year: int | None = None) -> str:

@@ -49,8 +49,11 @@ class NewReportDialog(QDialog):
         self._formats = list(formats)
         self.agency = QLineEdit()
         self.agency.setPlaceholderText(self.tr("如：重庆市长寿区长寿湖镇人民政府"))
-        self.year = QSpinBox()
+        self.year = QSpinBox()  # every format's years: a year typed chooses the format that has it
+        self.year.setRange(min(f.first_year for f in formats), max(f.last_year or 2099 for f in formats))
+        self.year.setValue(self._usual_year(self._formats[0]))
         self.kind = QComboBox()
+        self._kind_chosen = False  # once the clerk picks a kind, the name no longer changes it
         self.format = QComboBox()
         for fmt in self._formats:
             self.format.addItem(fmt.name, fmt.id)
@@ -72,9 +75,9 @@ class NewReportDialog(QDialog):
         self.agency.textChanged.connect(lambda text: self._ok.setEnabled(bool(text.strip())))
         form.addRow(buttons)
         self.setMinimumWidth(self.fontMetrics().horizontalAdvance("信") * 32)
-        self._kind_chosen = False  # once the clerk picks a kind, the name no longer changes it
         self.kind.activated.connect(lambda _: setattr(self, "_kind_chosen", True))
         self.agency.textChanged.connect(self._guess_kind)
+        self.year.valueChanged.connect(self._follow_year)
 
     def _guess_kind(self, name: str) -> None:
         """The kind of agency follows the name as it is typed (…镇人民政府: 乡镇/街道), until chosen by hand."""
@@ -84,14 +87,39 @@ class NewReportDialog(QDialog):
         guess = fmt.kind_of_agency(name) or fmt.default_agency_kind
         self.kind.setCurrentIndex(self.kind.findData(guess))
 
+    @staticmethod
+    def _usual_year(fmt: Format) -> int:
+        """Last year, the year reports are written for, within the format's years."""
+        return max(fmt.first_year, min(dt.date.today().year - 1, fmt.last_year or 2099))
+
+    @staticmethod
+    def _has_year(fmt: Format, year: int) -> bool:
+        return fmt.first_year <= year <= (fmt.last_year or 2099)
+
+    def _follow_year(self, year: int) -> None:
+        """A year the chosen format does not have chooses the newest format that has it."""
+        if self._has_year(self._formats[max(self.format.currentIndex(), 0)], year):
+            return
+        for index, fmt in enumerate(self._formats):
+            if self._has_year(fmt, year):
+                self.format.setCurrentIndex(index)
+                return
+
     def _use_format(self, index: int) -> None:
+        """The format chosen: the year stays if the format has it (else last year, within the format's years),
+        the kind stays if chosen (else it follows the name)."""
         fmt = self._formats[index]
-        self.year.setRange(fmt.first_year, fmt.last_year or 2099)
-        self.year.setValue(max(fmt.first_year, min(dt.date.today().year - 1, self.year.maximum())))
+        if not self._has_year(fmt, self.year.value()):
+            self.year.setValue(self._usual_year(fmt))
+        chosen = self.kind.currentData() if self._kind_chosen else None
         self.kind.clear()
         for kind in fmt.agency_kinds:
             self.kind.addItem(kind.label, kind.id)
-        self.kind.setCurrentIndex(self.kind.findData(fmt.default_agency_kind))
+        if chosen is not None and self.kind.findData(chosen) >= 0:
+            self.kind.setCurrentIndex(self.kind.findData(chosen))
+        else:
+            self._kind_chosen = False
+            self._guess_kind(self.agency.text())
 
     def answer(self) -> NewReport:
         return NewReport(
@@ -290,6 +318,7 @@ class GuideDialog(QDialog):
             ("Ctrl+C / Ctrl+V", self.tr("复制、粘贴，可以与 Excel、WPS 表格互相复制一片数字")),
             ("Ctrl+Z / Ctrl+Y, Ctrl+Shift+Z", self.tr("撤销 / 重做（表格和文字共用一份记录）")),
             ("F8, Esc", self.tr("转到问题列表；回到原来的位置")),
+            (self.tr("问题列表中按 Tab"), self.tr("转到所选问题的改正办法（改为…、填0、说明…），按空格执行")),
             ("Alt+Shift+↑ / ↓", self.tr("在小标题中：上移 / 下移这个小标题")),
             ("Alt+↓", self.tr("在成文日期中：打开日历")),
             ("F10, Alt", self.tr("转到菜单栏")),

@@ -20,6 +20,7 @@ from govform.domain.format import Cell
 from govform.domain.layout import GridCell
 from govform.ui import look
 from govform.ui.table_model import SEVERITY_ROLE, TableModel
+from govform.ui.text_edits import to_window
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -59,7 +60,10 @@ class CellDelegate(QStyledItemDelegate):
 
     def eventFilter(self, editor: QObject, event: QEvent) -> bool:
         # Enter commits at once (Qt queues it), so the figure is in the report when the cursor moves down;
-        # Ctrl+Enter puts the figure into every selected cell, as in a spreadsheet.
+        # Ctrl+Enter puts the figure into every selected cell, as in a spreadsheet. The window's keys the line
+        # editor takes for itself (Ctrl+E on X11) are the window's.
+        if isinstance(editor, QLineEdit) and event.type() == QEvent.Type.KeyPress and to_window(editor, event):
+            return True
         if (
             isinstance(editor, QLineEdit)
             and event.type() == QEvent.Type.KeyPress

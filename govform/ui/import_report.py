@@ -181,11 +181,16 @@ class ImportReportDialog(QDialog):
 
     def _update_buttons(self) -> None:
         note = self._current_note()
-        self.show_me.setEnabled(note is not None and bool(note.cells or note.section))
+        self.show_me.setEnabled(note is not None and bool(note.cells or note.section or note.field))
 
     def show_note(self, note: NoteLine | None) -> None:
-        """Show the first cell a note names in its table's tab, else its section's tab."""
-        if note is None or not (note.cells or note.section):
+        """Show the first cell a note names in its table's tab, else its section's tab, else its field."""
+        if note is None or not (note.cells or note.section or note.field):
+            return
+        if note.field is not None and not (note.cells or note.section):
+            from govform.ui.undo import Place
+
+            self.editor.show_place(Place(field=note.field))
             return
         self.editor.reveal_place(note.cells[0] if note.cells else None, note.section)
 

@@ -37,6 +37,7 @@ class Running:
         self._dialog: QProgressDialog | None = None
         self._busy: tuple[QLabel, QProgressBar] | None = None
         self._window = window
+        self._abandoned = False  # the window closed while it ran: its result is not shown (see wait)
         if job.steps:
             dialog = QProgressDialog(job.title, words.translate("Jobs", "取消"), 0, 0, window)
             dialog.setWindowTitle(job.title)
@@ -87,7 +88,8 @@ class Running:
                 self._window.statusBar().removeWidget(widget)
                 widget.deleteLater()
         self._relay.deleteLater()
-        self.job.done(result)
+        if not self._abandoned:
+            self.job.done(result)
 
     def cancel(self) -> None:
         self.stop.set()
@@ -98,6 +100,9 @@ class Running:
         return self._thread.is_alive()
 
     def wait(self, seconds: float) -> None:
-        """Ask the work to stop, and wait for its thread (the window is closing)."""
+        """Ask the work to stop, and wait for its thread (the window is closing). Its result then shows nothing:
+        a box of the closed window's (已导出…) would come up on its own, and the program would run on without a
+        window once it was closed."""
+        self._abandoned = True
         self.stop.set()
         self._thread.join(seconds)

@@ -7,7 +7,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, Qt, QTimer
+from PySide6.QtCore import QByteArray, QKeyCombination, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow, QMenu, QVBoxLayout, QWidget
 
@@ -47,7 +47,8 @@ if TYPE_CHECKING:  # event types are made when the first such event arrives
 # (govform/startup.py lists every trick with what it saves).
 
 DEFAULT_SIZE = (1240, 740)  # inside a 1280×800 screen with its task bar
-PROBLEM_LINES = 7  # the 问题 panel's first height, in lines of text: the editor keeps most of the window
+PROBLEM_LINES = 10  # the 问题 panel's first height, in lines of text: its title, its filter and four entries; the
+# editor keeps most of the window
 
 
 class MainWindow(QMainWindow):
@@ -60,6 +61,8 @@ class MainWindow(QMainWindow):
         self.editor: ReportTabs | None = None
         self.job: Running | None = None
         self._before_problems: QWidget | None = None
+        self._window_keys: dict[QKeyCombination, QAction] | None = None  # made when first needed (window_key)
+        self._boxes_own: tuple[QAction, ...] = ()
         self.setWindowIcon(look.app_icon())
         self.setAcceptDrops(True)
         self.undo_group = QUndoGroup(self)
@@ -157,8 +160,8 @@ class MainWindow(QMainWindow):
         undo.setEnabled(False)
         redo.setEnabled(False)
         edit.addSeparator()
-        self._action(edit, self.tr("复制(&C)"), lambda: self._to_focus("copy"), QKeySequence.StandardKey.Copy)
-        self._action(edit, self.tr("粘贴(&P)"), lambda: self._to_focus("paste"), QKeySequence.StandardKey.Paste)
+        copy = self._action(edit, self.tr("复制(&C)"), lambda: self._to_focus("copy"), QKeySequence.StandardKey.Copy)
+        paste = self._action(edit, self.tr("粘贴(&P)"), lambda: self._to_focus("paste"), QKeySequence.StandardKey.Paste)
         edit.addSeparator()
         self._action(edit, self.tr("全部表格未发生的事项填0(&0)"), self.fill_all_blanks)
 
@@ -193,6 +196,21 @@ class MainWindow(QMainWindow):
         about = bar.addMenu(self.tr("帮助(&H)"))
         self._action(about, self.tr("使用说明(&G)"), self._guide, QKeySequence.StandardKey.HelpContents)
         self._action(about, self.tr("关于(&A)"), self._about)
+        self._boxes_own = (undo, redo, copy, paste)  # keys a text box keeps (see window_key)
+
+    def window_key(self, key: QKeyCombination) -> QAction | None:
+        """The window's action for `key`, for the text boxes that take a key of the window's for themselves
+        (text_edits.to_window); the editing keys stay the boxes' own. Looked up when a box first asks."""
+        if self._window_keys is None:
+            own = set(self._boxes_own)
+            self._window_keys = {
+                sequence[0]: action
+                for action in self.findChildren(QAction)
+                if action not in own
+                for sequence in action.shortcuts()
+                if sequence.count() == 1
+            }
+        return self._window_keys.get(key)
 
     def _fill_options(self, options: QMenu) -> None:
         if options.actions():
@@ -280,7 +298,8 @@ class MainWindow(QMainWindow):
 
     def toggle_problems_focus(self) -> None:
         """F8: show the 问题 list and put the keyboard in it; from the list, back to where the clerk was."""
-        if self.problems.view.hasFocus():
+        focus = QApplication.focusWidget()
+        if focus is not None and (focus is self.problems or self.problems.isAncestorOf(focus)):
             self.leave_problems()
             return
         self._before_problems = QApplication.focusWidget()
@@ -460,6 +479,7 @@ class MainWindow(QMainWindow):
         banner.setAutoFillBackground(True)
         text = QLabel(self.tr("这是未保存的示例（长寿湖镇2024年的年报），可以随意试用，不会改动示例文件。"))
         text.setToolTip(text.text())
+        text.setWordWrap(True)  # in two lines when the window is narrow (English is longer): it never widens it
         row = QHBoxLayout(banner)
         row.setContentsMargins(8, 4, 8, 4)
         row.addWidget(text, 1)
@@ -531,11 +551,11 @@ class MainWindow(QMainWindow):
         name, _ = QFileDialog.getSaveFileName(self, self.tr("保存项目"), str(suggested), self._filter([kind]))
         return Path(name) if name else None
 
-    def ask_export_path(self, suggested: Path, kind: FileChoice) -> Path | None:
+    def ask_export_path(self, suggested: Path, kind: FileChoice, title: str | None = None) -> Path | None:
         from PySide6.QtWidgets import QFileDialog
 
         words.use_locale()
-        title = self.tr("导出为{kind}").format(kind=kind.name)
+        title = title or self.tr("导出为{kind}").format(kind=kind.name)
         name, _ = QFileDialog.getSaveFileName(self, title, str(suggested), self._filter([kind]))
         return Path(name) if name else None
 

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from govform.domain.format import Section
 from govform.ui import look
-from govform.ui.text_edits import ParagraphEdit, TitleEdit, clean_paragraphs, clean_title
+from govform.ui.text_edits import ParagraphEdit, TabPage, TitleEdit, clean_paragraphs, clean_title
 from govform.ui.undo import Edits
 
 # Word's keys for moving a paragraph up and down; removing a sub-head has its own (it can be undone).
@@ -96,7 +96,7 @@ class SubsectionEditor(QFrame):
         layout.addWidget(self.text)
 
 
-class NarrativeTab(QScrollArea):
+class NarrativeTab(TabPage, QScrollArea):
     """A narrative section: its own text, then its sub-heads.
 
     Its editors are made by `build()`, which the report's tabs call when the page is first shown or used.

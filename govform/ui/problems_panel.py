@@ -95,7 +95,7 @@ class ProblemsPanel(QWidget):
         return self.only_current is not None and self.only_current.isChecked()
 
     def _add_filter(self) -> None:
-        self.only_current = QCheckBox(self.tr("只看当前标签页(&T)"))
+        self.only_current = QCheckBox(self.tr("只看当前标签页(&O)"))
         self.only_current.setToolTip(self.tr("只列出当前标签页中的问题"))
         self.only_current.toggled.connect(lambda _: self.handler.problems_filter_changed())
         top = QHBoxLayout()
@@ -151,3 +151,14 @@ class ProblemsPanel(QWidget):
             self._row.addWidget(self._details, 2)
         model = self.model()
         self._details.show_entry(model.report if model else None, index)
+        previous: QWidget = self.view  # Tab from the list goes through the proposals, Shift+Tab back
+        for button in self._details.buttons():
+            QWidget.setTabOrder(previous, button)
+            previous = button
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Esc on a proposal (or the filter) goes back to where the clerk was, as it does from the list."""
+        if event.key() == Qt.Key.Key_Escape:
+            self.handler.leave_problems()
+            return
+        super().keyPressEvent(event)

@@ -36,6 +36,7 @@ class NoteLine(NamedTuple):
     similarity: float | None  # how alike a label matched below exact was, 0..1
     cells: tuple[CellRef, ...]  # the cells it is about ("show me" goes to the first)
     section: str | None  # the section it is about
+    field: str | None = None  # the field of the basic information it is about (a particular inferred)
 
 
 class ImportReport(NamedTuple):
@@ -70,8 +71,22 @@ def read(view: View, path: Path) -> registry.ImportResult | None:
         return None
 
 
+FIELD_OF_NOTE = {
+    "import.note.date_read": "signed_on",
+    "import.note.agency_from_signature": "agency",
+    "import.note.year_from_period": "year",
+    "import.note.year_from_date": "year",
+    "import.note.kind_guessed": "agency_kind",
+    "import.note.kind_unknown": "agency_kind",
+}
+"""The field of the basic information each kind of inferred particular is about (where "show me" goes)."""
+
+
 def import_report(path: Path, notes: list[registry.ImportNote]) -> ImportReport:
-    lines = tuple(NoteLine(n.kind, words.text(n.message), n.similarity, n.cells, n.section) for n in notes)
+    lines = tuple(
+        NoteLine(n.kind, words.text(n.message), n.similarity, n.cells, n.section, FIELD_OF_NOTE.get(n.message.key))
+        for n in notes
+    )
     return ImportReport(path.name, tuple(registry.NOTE_KINDS), lines)
 
 

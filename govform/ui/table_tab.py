@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from govform.domain.format import Section
 from govform.ui.checker import Checker
-from govform.ui.text_edits import ParagraphEdit, clean_paragraphs
+from govform.ui.text_edits import ParagraphEdit, TabPage, clean_paragraphs
 from govform.ui.undo import Edits
 
 if TYPE_CHECKING:
@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from govform.ui.table_model import TableModel
 
 
-class TableTab(QWidget):
+class TableTab(TabPage, QWidget):
     """A statistics table's page, with an optional note under the table; its grid is laid out by `build()`,
     when the page is first shown or used."""
 

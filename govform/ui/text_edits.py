@@ -1,10 +1,12 @@
 """The text editors every tab uses: a paragraph box and a one-line box that announce what the clerk types
-(not what the program sets), say when a new undo step begins, and leave undo and redo to the project.
+(not what the program sets), say when a new undo step begins, and leave undo and redo to the project; and
+the keyboard's part of a tab's page (`TabPage`).
 
 Qt's text widgets keep an undo history of their own, which would compete with the project's one stack: an
 undo inside the box would become a new edit of the project, and the project's redo would never see it. These
 boxes keep no history; Ctrl+Z, Ctrl+Y and Ctrl+Shift+Z (and their context menu entries) go to the window's
-撤销/重做, so grids and text share one history. (The keys are caught as key presses, not by overriding
+撤销/重做, so grids and text share one history. The window's own keys that a box takes for itself on some
+systems (Ctrl+E, end of line on X11) go to the window too. (The keys are caught as key presses, not by overriding
 `event()`: an override there would run Python for every event of every box, paint and layout included.)
 """
 
@@ -15,13 +17,13 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QKeyCombination, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QWidget
 
 from govform.domain.text import strip_indents, strip_subhead_number
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QMimeData
-    from PySide6.QtGui import QContextMenuEvent, QFocusEvent, QKeyEvent
+    from PySide6.QtGui import QContextMenuEvent, QFocusEvent, QHideEvent, QKeyEvent
     from PySide6.QtWidgets import QMenu
 
 _CTRL, _SHIFT, _ALT = (
@@ -48,6 +50,18 @@ def to_history(box: QWidget, event: QKeyEvent) -> bool:
         return False
     action = getattr(box.window(), "history_actions", {}).get(step)
     if action is not None and action.isEnabled():
+        action.trigger()
+    return True
+
+
+def to_window(box: QWidget, event: QKeyEvent) -> bool:
+    """If `event` is one of the window's own keys, do the window's action. A key press reaches a box only when
+    the box took the key for itself: on X11 Qt's text boxes take Ctrl+E (end of line), so 导出 Word never saw it."""
+    lookup = getattr(box.window(), "window_key", None)
+    action = lookup(event.keyCombination()) if lookup is not None else None
+    if action is None:
+        return False
+    if action.isEnabled():
         action.trigger()
     return True
 
@@ -103,7 +117,7 @@ class ParagraphEdit(QPlainTextEdit):
             self.typed.emit(self.toPlainText())
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if to_history(self, event):
+        if to_history(self, event) or to_window(self, event):
             return
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.new_step.emit()
@@ -149,7 +163,7 @@ class TitleEdit(QLineEdit):
             self.setCursorPosition(_change_end(old, text))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if to_history(self, event):
+        if to_history(self, event) or to_window(self, event):
             return
         if self.popup is not None and event.key() == Qt.Key.Key_Down and event.modifiers() & _ALT:
             self.popup()
@@ -183,6 +197,21 @@ class TitleEdit(QLineEdit):
     def focusInEvent(self, event: QFocusEvent) -> None:
         self.new_step.emit()
         super().focusInEvent(event)
+
+
+class TabPage:
+    """A mixin for the pages of the report's tabs: a page hidden for another (a key, a click or the wheel on the
+    tabs, a finding or an undo shown) drops the keyboard focus, which Qt then gives the page shown next. Qt would
+    pass it first to the next widget of the window, as when any focused widget hides: the 问题 list, which took
+    that as a cue to choose its first entry and show its proposals (the panel grew, the editor shrank)."""
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        page: QWidget = self  # type: ignore[assignment]  # mixed into QWidget subclasses
+        if page.isHidden():  # hidden itself, not with the window
+            focus = QApplication.focusWidget()
+            if focus is not None and page.isAncestorOf(focus):
+                focus.clearFocus()
+        super().hideEvent(event)  # type: ignore[misc]
 
 
 def clean_paragraphs(text: str, at_line_start: bool) -> str:

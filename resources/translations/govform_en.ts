@@ -91,6 +91,22 @@ Writes, checks and exports the annual report on government information disclosur
         <translation>{count} cells changed; this can be undone.</translation>
     </message>
     <message>
+        <source>空白</source>
+        <translation>blank</translation>
+    </message>
+    <message>
+        <source>保存检查汇总</source>
+        <translation>Save the summary of the check</translation>
+    </message>
+    <message>
+        <source>{name}（副本{number}）</source>
+        <translation>{name} (copy{number})</translation>
+    </message>
+    <message>
+        <source>{cell}：{old} → {new}</source>
+        <translation>{cell}: {old} → {new}</translation>
+    </message>
+    <message>
         <source>表格中的数字与报告相同，没有改动。</source>
         <translation>The workbook holds the same figures as the report: nothing changed.</translation>
     </message>
@@ -374,6 +390,14 @@ Writes, checks and exports the annual report on government information disclosur
     <message>
         <source>转到问题列表；回到原来的位置</source>
         <translation>Go to the problems list; back to where you were</translation>
+    </message>
+    <message>
+        <source>问题列表中按 Tab</source>
+        <translation>Tab in the problems list</translation>
+    </message>
+    <message>
+        <source>转到所选问题的改正办法（改为…、填0、说明…），按空格执行</source>
+        <translation>To the selected problem&apos;s fixes (change to…, fill with 0, explain…); Space applies one</translation>
     </message>
     <message>
         <source>在小标题中：上移 / 下移这个小标题</source>
@@ -673,7 +697,7 @@ Writes, checks and exports the annual report on government information disclosur
     </message>
     <message>
         <source>上一个标签页(&amp;B)</source>
-        <translation>Previous tab (&amp;B)</translation>
+        <translation>Previous ta&amp;b</translation>
     </message>
     <message>
         <source>菜单栏(&amp;M)</source>
@@ -818,7 +842,7 @@ GB/T 9704 asks for two (2).</translation>
     <name>NarrativeTab</name>
     <message>
         <source>添加小标题(&amp;N)</source>
-        <translation>Add a sub-head (&amp;N)</translation>
+        <translation>Add a &amp;new sub-head</translation>
     </message>
     <message>
         <source>本部分的概述（可不填），各项内容写在下面的小标题中。</source>
@@ -936,8 +960,8 @@ GB/T 9704 asks for two (2).</translation>
 <context>
     <name>ProblemsPanel</name>
     <message>
-        <source>只看当前标签页(&amp;T)</source>
-        <translation>Only this &amp;tab</translation>
+        <source>只看当前标签页(&amp;O)</source>
+        <translation>&amp;Only this tab</translation>
     </message>
     <message>
         <source>只列出当前标签页中的问题</source>

@@ -62,7 +62,7 @@ class FakeView:
         self.asked_save.append(suggested.name)
         return self.save_path
 
-    def ask_export_path(self, suggested: Path, kind: FileChoice) -> Path | None:
+    def ask_export_path(self, suggested: Path, kind: FileChoice, title: str | None = None) -> Path | None:
         self.folders.append(suggested.parent)
         self.asked_export.append((suggested.name, kind))
         return self.export_path
@@ -159,3 +159,22 @@ def listed(window, code: str) -> list[str]:
     from govform.ui.problems_model import FINDING_ROLE
 
     return [i.data() for i in panel_entries(window) if i.data(FINDING_ROLE) and i.data(FINDING_ROLE).code == code]
+
+
+def mnemonic_clashes(window) -> dict[str, list[str]]:
+    """The Alt+letter keys that two things in sight claim (a menu of the menu bar, a button, a label's box):
+    Qt then only moves the focus between them, and the menu never opens."""
+    import re
+
+    from PySide6.QtWidgets import QAbstractButton, QLabel
+
+    texts = [action.text() for action in window.menuBar().actions()]
+    for widget in window.findChildren(QAbstractButton) + window.findChildren(QLabel):
+        if widget.isVisible() and (not isinstance(widget, QLabel) or widget.buddy() is not None):
+            texts.append(widget.text())
+    letters: dict[str, list[str]] = {}
+    for text in texts:
+        found = re.search("&([^&])", text.replace("&&", ""))
+        if found:
+            letters.setdefault(found.group(1).upper(), []).append(text)
+    return {letter: claimed for letter, claimed in letters.items() if len(claimed) > 1}

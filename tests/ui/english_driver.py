@@ -30,6 +30,7 @@ from govform.resources import sample_project
 from govform.ui import dialogs
 from govform.ui.recovery import Orphan
 from govform.ui.settings import MemoryStore, Settings
+from tests.helpers.ui import mnemonic_clashes
 
 
 def texts_of(root: QWidget) -> list[str]:
@@ -104,6 +105,7 @@ def main() -> None:
     controller.show(controller.load(sample_project()))
     window.resize(1280, 800)
     window.show()
+    narrowest = window.minimumSizeHint().width()  # with the sample's banner, its longest line
     report = window.editor.document.report
     for index in range(window.editor.count()):
         window.editor.setCurrentIndex(index)
@@ -122,6 +124,7 @@ def main() -> None:
     window.editor.basics.signed_on.commit()
     window.editor.tables["applications"].view.select_cell(("new", "research"))
     texts = texts_of(window)
+    clashes = mnemonic_clashes(window)
     finding = next(f for f in validate(report) if not f.is_error)
     shown = [
         dialogs.NewReportDialog([report.format], window),
@@ -140,7 +143,9 @@ def main() -> None:
         dialog.show()
         app.processEvents()
         texts += texts_of(dialog)
-    print(json.dumps({"texts": texts, "official": sorted(official(report), key=len, reverse=True)}, ensure_ascii=False))
+    official_texts = sorted(official(report), key=len, reverse=True)
+    seen = {"texts": texts, "official": official_texts, "clashes": clashes, "narrowest": narrowest}
+    print(json.dumps(seen, ensure_ascii=False))
     sys.exit(0)
 
 

@@ -77,7 +77,7 @@ def test_read_only_opens_marked_and_save_goes_to_save_as(settings, project, tmp_
 
     view.save_path = project  # Save goes to Save As; choosing the same file is refused: the first window has it
     assert not second.save()
-    assert view.asked_save == [project.name] and view.folders[-1] == project.resolve().parent
+    assert view.asked_save == ["changshouhu-2024（副本）.govform"] and view.folders[-1] == project.resolve().parent
     assert view.errors == [_held_here(project) + "\n请换一个文件名保存。"] and project.read_bytes() == before
     assert document.read_only and document.modified
 
@@ -196,3 +196,27 @@ def test_a_read_only_project_has_it_in_the_title(window, project):
         assert window.windowTitle() == f"第二.govform [只读][*] - {APP_DISPLAY_NAME}"
     finally:
         other.release()
+
+
+def test_a_read_only_project_s_save_offers_a_copy_s_name(window, project, qtbot, monkeypatch):
+    """Ctrl+S on a project another window has: Save As suggests a name it may save to, not the project's own
+    (which it then refused)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QFileDialog
+
+    held = project.with_name("第二.govform")
+    held.write_bytes(project.read_bytes())
+    project.with_name("第二（副本）.govform").write_bytes(project.read_bytes())  # a copy made before
+    other = ProjectLock(held)
+    assert other.acquire().value == "locked"
+    window.ask_lock = lambda held, offer, can_take_over: LockAnswer.READ_ONLY
+    asked = []
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", lambda parent, title, name, *rest: asked.append(name) or ("", "")
+    )
+    try:
+        assert window.controller.open_path(held)
+        qtbot.keyClick(window.editor.basics.agency, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    finally:
+        other.release()
+    assert asked == [str(held.resolve().with_name("第二（副本2）.govform"))]

@@ -10,6 +10,7 @@ import sys
 import threading
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QToolButton
@@ -280,3 +281,46 @@ def test_a_bug_in_a_slot_becomes_a_sentence_in_the_windows_language_and_a_log_li
     assert str(log) in zh and str(log) in en and "Traceback" not in zh + en
     assert re.search(r"[\u4e00-\u9fff]", zh) and not re.search(r"[\u4e00-\u9fff]", en_title + en.replace(str(log), ""))
     assert log.read_text(encoding="utf-8").count("Traceback") == 2
+
+
+def test_figures_imported_from_a_workbook_say_which_cells_changed_from_what_to_what(window, tmp_path, qtbot):
+    """The clerk changed two figures in the ledger: the notes name each cell with its old and new figure, not
+    only how many changed."""
+    changed = load_project(sample_project())
+    changed.set_cell("applications", "new", "research", 2)
+    changed.set_cell("applications", "carried_forward", "research", 2)
+    book = tmp_path / "台账.xlsx"
+    registry.export(changed, book)
+    window.ask_open_path = lambda folder, kinds: book
+    window.show_notes = lambda title, lines: notes.append(lines)
+    notes = []
+    window.controller.import_tables()
+    qtbot.waitUntil(lambda: bool(notes), timeout=10_000)
+    assert notes[0][1:3] == [
+        "表三 一、本年新收政府信息公开申请数量 / 科研机构：0 → 2",
+        "表三 四、结转下年度继续办理 / 科研机构：0 → 2",
+    ]
+
+
+def test_the_batch_check_asks_where_to_save_its_summary_not_where_to_export(window, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    asked = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda parent, title, *rest: asked.append(title) or ("", ""))
+    window.ask_folder = lambda title, folder: tmp_path
+    window.controller.batch_check()
+    assert asked == ["保存检查汇总"]
+
+
+@pytest.mark.parametrize("size", [(1024, 700), (1280, 800)])
+def test_the_line_break_row_takes_the_room_it_needs_and_the_preamble_the_rest(window, report, qtbot, size):
+    """The row under a long agency's name was stretched: its title preview floated in empty space above and below
+    while the 开头部分 box shrank."""
+    window.resize(*size)
+    report.set_meta("agency", "某某省某某市某某区人民政府办公室（区政务服务管理办公室）")
+    basics = window.editor.basics
+    qtbot.waitUntil(lambda: basics.agency_lines.isVisible())
+    qtbot.wait(20)
+    preview = basics.title_preview
+    assert preview.height() <= 2 * preview.fontMetrics().lineSpacing() + 4  # one line of text, two at most
+    assert basics._lines_box.height() <= basics._lines_box.sizeHint().height() + 4

@@ -6,10 +6,11 @@ one is in view with the cursor in its title."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QKeyCombination, QObject, Qt
 from PySide6.QtWidgets import QApplication, QLineEdit
 
-from tests.helpers.ui import ime_type
+from govform.ui.answers import NewReport
+from tests.helpers.ui import ime_type, mnemonic_clashes
 
 CTRL, SHIFT, ALT = (
     Qt.KeyboardModifier.ControlModifier,
@@ -124,3 +125,83 @@ def test_a_new_sub_head_is_in_view_with_the_cursor_in_its_title(window, report, 
     next(a for a in menu.actions() if a.text() == "其他").trigger()
     added = other.subsections[-1]
     assert added.title.hasFocus() and added.title.cursorPosition() == len("其他")
+
+
+class ClaimsCtrlE(QObject):
+    """What Qt's text boxes do on X11, whose key bindings make Ctrl+E "end of line" (and Ctrl+K "delete to the
+    end"): they claim the key in its shortcut override, so the window's shortcut never fires and the key press
+    goes to the box. (Offscreen Qt uses the Windows bindings, where the boxes leave Ctrl+E alone.)"""
+
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.ShortcutOverride and event.keyCombination() == QKeyCombination(
+            CTRL, Qt.Key.Key_E
+        ):
+            event.accept()
+            return True
+        return False
+
+
+@pytest.mark.parametrize("where", ["agency", "date", "preamble", "year", "sub-head title", "paragraph", "cell"])
+def test_ctrl_e_exports_from_a_text_box_that_takes_it_for_end_of_line(window, qtbot, where):
+    editor = window.editor
+    exported = []
+    window.controller.export_first = lambda: exported.append(True)
+    if where == "cell":
+        editor.setCurrentWidget(editor.tables["applications"])
+        grid = editor.tables["applications"].view
+        grid.setFocus()
+        qtbot.keyClick(grid, "3")
+    elif where in ("sub-head title", "paragraph"):
+        tab = editor.narratives["overview"]
+        editor.setCurrentWidget(tab)
+        (tab.subsections[0].title if where == "sub-head title" else tab.text).setFocus()
+    else:
+        basics = editor.basics
+        {"agency": basics.agency, "date": basics.signed_on.line, "preamble": basics.preamble,
+         "year": basics.year}[where].setFocus()  # fmt: skip
+    box = QApplication.focusWidget()
+    claims = ClaimsCtrlE(box)
+    box.installEventFilter(claims)
+    qtbot.keyClick(box, Qt.Key.Key_E, CTRL)
+    assert exported == [True]
+
+
+def test_alt_t_opens_the_tools_menu_while_the_problems_list_has_its_filter(window, qtbot):
+    window.ask_new_report = lambda formats: NewReport("某某镇人民政府", 2025, "township")
+    window.controller.new()
+    editor = window.editor
+    qtbot.waitUntil(lambda: window.problems.only_current is not None and window.problems.only_current.isVisible())
+    for index in range(editor.count()):
+        editor.setCurrentIndex(index)
+        assert mnemonic_clashes(window) == {}, editor.tabText(index)
+    editor.setCurrentIndex(0)
+    editor.basics.agency.setFocus()
+    qtbot.keyClick(editor.basics.agency, Qt.Key.Key_T, ALT)
+    menu = QApplication.activePopupWidget()
+    assert menu is not None and menu.title() == "工具(&T)"
+    menu.close()
+
+
+def _wheel(widget, notches):
+    from PySide6.QtCore import QPoint, QPointF
+    from PySide6.QtGui import QWheelEvent
+
+    centre = QPointF(widget.rect().center())
+    where = QPointF(widget.mapToGlobal(centre.toPoint()))
+    none, phase = Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase
+    event = QWheelEvent(centre, where, QPoint(), QPoint(0, 120 * notches), Qt.MouseButton.NoButton, none, phase, False)
+    QApplication.sendEvent(widget, event)
+
+
+def test_the_wheel_over_the_year_or_the_kind_of_agency_does_not_change_them_unless_chosen(window, report, qtbot):
+    """Scrolling the 基本信息 page with the mouse over 报告年度 or 机关类型 changed the report's year and kind
+    without a click; once the clerk clicked into the box the wheel steps it, as before."""
+    basics = window.editor.basics
+    basics.agency.setFocus()
+    year, kind = report.year, report.agency_kind
+    _wheel(basics.year, -1)
+    _wheel(basics.agency_kind, -1)
+    assert (report.year, report.agency_kind) == (year, kind)
+    qtbot.mouseClick(basics.year, Qt.MouseButton.LeftButton, pos=basics.year.rect().center())
+    _wheel(basics.year, -1)
+    assert report.year == year - 1

@@ -61,6 +61,8 @@ def test_the_english_window_shows_no_chinese_outside_the_report_and_its_official
     seen = json.loads(done.stdout)
     texts, official = seen["texts"], seen["official"]
     assert "&File" in texts and "Problems" in texts and "Guide" in texts  # it is the English window
+    assert seen["clashes"] == {}  # no Alt+letter claimed twice (Alt+T opens Tools)
+    assert seen["narrowest"] <= 1024  # the sample's banner wraps: the window fits a 1024-wide screen
     chinese = []
     for text in texts:
         rest = text
@@ -80,3 +82,16 @@ def test_qt_s_own_file_dialog_is_chinese(qtbot):
     assert not any(re.search("[A-Za-z]{2,}", text) for text in labels)  # no "Look in", no "Files of type"
     assert QApplication.translate("QPlatformTheme", "Cancel") == "取消"
     assert QApplication.translate("QAbstractFileIconProvider", "Folder", "All other platforms") == "文件夹"
+
+
+def test_english_puts_the_alt_letter_in_a_word_not_in_brackets_after_it():
+    """In English the Alt letter is underlined in a word; "Previous tab (B)" is the Chinese way of showing it."""
+    bracketed = [
+        (context, source, translation.text)
+        for (context, source), translation in messages(TS).items()
+        if translation is not None
+        and translation.text
+        and "{key}" not in source  # a field's label, whatever its words: the letter follows it
+        and re.search(r"\(&[^&]\)", translation.text)
+    ]
+    assert bracketed == []

@@ -34,7 +34,7 @@ def test_the_dialog_shows_the_format_choice_and_follows_it(qtbot):
     assert dialog.format.isVisible() and dialog.format.count() == 2
     ime_type(dialog.agency, "某某街道办事处")
     dialog.format.setCurrentIndex(1)  # the 2019 trial format: report years 2019 and 2020 only
-    assert (dialog.year.minimum(), dialog.year.maximum()) == (2019, 2020)
+    assert dialog.year.value() in (2019, 2020)  # the trial format's report years
     ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
     qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
     answer = dialog.answer()
@@ -67,3 +67,22 @@ def test_the_2019_format_shows_signed_changes_and_money_as_printed(window, tmp_p
     assert window.editor.document.stack.count() == 0
     assert model.setData(model.index_of(("licensing", "change")), "-3")
     assert model.index_of(("licensing", "change")).data() == "-3"
+
+
+def test_a_year_of_the_trial_format_typed_chooses_that_format(qtbot):
+    """2020 typed into 报告年度 (the 2021 format starts in 2021): the year stays and the 2019 format is chosen; it
+    went back to 2025 without a word. A year of the current format chosen again brings the newest back."""
+    dialog = dialogs.NewReportDialog([load_format("standard-2021"), load_format("standard-2019")])
+    qtbot.addWidget(dialog)
+    dialog.show()
+    ime_type(dialog.agency, "某某县某某镇人民政府")
+    dialog.year.setFocus()
+    qtbot.keyClick(dialog.year, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(dialog.year, "2020")
+    qtbot.keyClick(dialog.year, Qt.Key.Key_Tab)
+    assert dialog.answer() == NewReport("某某县某某镇人民政府", 2020, "township", "standard-2019")
+    dialog.year.setFocus()
+    qtbot.keyClick(dialog.year, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(dialog.year, "2025")
+    qtbot.keyClick(dialog.year, Qt.Key.Key_Tab)
+    assert dialog.answer() == NewReport("某某县某某镇人民政府", 2025, "township", "standard-2021")

@@ -274,3 +274,71 @@ def test_explanations_survive_saving(window, report, project, qtbot):
     [reread] = [f for f in validate(again) if f.code == "W1"]
     assert explanation(again, reread) == "本镇经授权制定了规章。"
     assert dt.date.today()  # the project file keeps it as it was written
+
+
+def test_switching_tabs_leaves_the_problems_list_alone(window, qtbot):
+    """Ctrl+Tab or a click on a tab: the keyboard goes from page to page without passing through the list,
+    which then chose its first entry by itself and opened its proposals (the panel grew, the editor shrank)."""
+    new_report(window)
+    editor, view = window.editor, window.problems.view
+    dock = window.problems_dock.height()
+    visited = []
+    QApplication.instance().focusChanged.connect(lambda old, new: visited.append(new))
+    editor.basics.agency.setFocus()
+    for _ in range(editor.count()):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
+        qtbot.waitUntil(lambda: editor.currentWidget().isAncestorOf(QApplication.focusWidget()))
+    bar = editor.tabBar()
+    for index in (3, 1, 5):
+        qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(index).center())
+        qtbot.waitUntil(lambda: editor.currentWidget().isAncestorOf(QApplication.focusWidget()))
+    assert [w for w in visited if w is not None and window.problems.isAncestorOf(w)] == []
+    assert not view.currentIndex().isValid() and window.problems._details is None
+    assert abs(window.problems_dock.height() - dock) <= 4
+
+
+def test_the_proposals_are_reached_from_the_list_with_tab(window, report, qtbot):
+    """F8, the arrows to a finding, Tab to its first proposal, Space: the fix is made without the mouse; Tab goes
+    on through the proposals, Shift+Tab comes back to the list, Esc back to where the clerk was."""
+    report.set_cell("applications", "outcome_total", "natural_person", 6)  # typed: the items add up to 1
+    editor = window.editor.basics.agency
+    editor.setFocus()
+    qtbot.keyClick(editor, Qt.Key.Key_F8)
+    view = window.problems.view
+    finding = next(f for f in validate(report) if f.code == "R2")
+    view.setCurrentIndex(next(i for i in panel_entries(window) if i.data(FINDING_ROLE) == finding))
+    buttons = window.problems._details.buttons()
+    qtbot.waitUntil(lambda: all(b.isVisible() for b in buttons))
+    qtbot.keyClick(view, Qt.Key.Key_Tab)
+    assert [b.text() for b in buttons] == ["改为1", "恢复自动计算", "转到"]
+    assert QApplication.focusWidget() is buttons[0]
+    qtbot.keyClick(buttons[0], Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is buttons[1]
+    qtbot.keyClick(buttons[1], Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(buttons[0], Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    assert QApplication.focusWidget() is view
+    qtbot.keyClick(view, Qt.Key.Key_Tab)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)  # back to where the clerk was
+    assert QApplication.focusWidget() is editor
+    qtbot.keyClick(editor, Qt.Key.Key_F8)
+    qtbot.keyClick(view, Qt.Key.Key_Tab)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Space)
+    assert report.tables["applications"][("outcome_total", "natural_person")] == 1
+
+
+@pytest.mark.parametrize("size", [(1024, 700), (1280, 800)])
+def test_a_new_report_s_list_shows_four_entries_whole_under_its_filter(qtbot, settings, tmp_path, size):
+    """At the first start (no size remembered) the panel's first height leaves room for the filter the list gets
+    with its first finding and four whole entries (it showed two and a half)."""
+    window = create_window(settings, Journal(tmp_path / "recovery"))
+    window.ask_unsaved = lambda name: Unsaved.DISCARD
+    qtbot.addWidget(window)
+    window.controller.open_sample()
+    window.resize(*size)
+    window.show()
+    qtbot.waitExposed(window)
+    new_report(window)
+    view = window.problems.view
+    qtbot.waitUntil(lambda: window.problems.only_current is not None and window.problems.only_current.isVisible())
+    assert view.viewport().height() >= 4 * view.sizeHintForRow(0)
+    assert window.editor.height() > 0.55 * window.height()

@@ -140,3 +140,25 @@ def test_at_start_up_the_import_report_opens_after_the_window_so_it_is_not_cover
     window.show()
     qtbot.waitUntil(lambda: bool([d for d in window.findChildren(ImportReportDialog) if d.isVisible()]))
     assert _dialog(window).report.source == word.name
+
+
+def test_show_me_on_an_inferred_particular_goes_to_its_field(window, word, qtbot):
+    """机关类型按机关名称判断…请核对: 定位 goes to 基本信息 and puts the cursor in 机关类型 (it was greyed out)."""
+    assert window.controller.import_path(word)
+    dialog = _dialog(window)
+    groups = [dialog.tree.topLevelItem(i).text(0) for i in range(dialog.tree.topLevelItemCount())]
+    guessed = dialog.tree.topLevelItem(groups.index("推断的信息，请核对（1）")).child(0)
+    assert guessed.text(0).startswith("机关类型按机关名称判断")
+    window.editor.setCurrentWidget(window.editor.tables["applications"])
+    dialog.tree.setCurrentItem(guessed)
+    assert dialog.show_me.isEnabled()
+    qtbot.mouseClick(dialog.show_me, Qt.MouseButton.LeftButton)
+    assert window.editor.currentIndex() == 0
+    assert window.focusWidget() is window.editor.basics.agency_kind  # the window's, while the dialog stays up
+
+
+def test_every_inferred_particular_the_window_places_is_a_message_the_importer_has():
+    from govform.domain.messages import catalogue
+    from govform.ui.reading import FIELD_OF_NOTE
+
+    assert all(key in catalogue() for key in FIELD_OF_NOTE)

@@ -120,3 +120,25 @@ def test_a_table_section_takes_a_note_typed_under_its_table(window, qtbot):
     assert report.narratives["appeals"].text == "本年度未发生行政复议、行政诉讼。"
     window.editor.document.stack.undo()
     assert report.narratives["appeals"].text == "" and tab.note.toPlainText() == ""
+
+
+def test_closing_the_window_during_an_export_leaves_no_dialog_behind(window, tmp_path, qtbot, monkeypatch):
+    """Ctrl+Q while a PDF was being made: the window waited for it and closed, then its 已导出 box came up on its
+    own, and once that was closed the program stayed running with no window at all."""
+    import time
+
+    from govform.io import registry
+
+    def slow_export(report, path, options):
+        time.sleep(0.5)
+        path.write_bytes(b"%PDF")
+
+    monkeypatch.setattr(registry, "export", slow_export)
+    target = tmp_path / "report.pdf"
+    window.ask_export_path = lambda suggested, kind: target
+    window.controller.export(".pdf")
+    assert window.controller.busy
+    window.close()
+    assert not window.isVisible() and target.is_file()  # it waited for the export
+    qtbot.wait(300)  # the export's result reaches the window's thread
+    assert [w for w in QApplication.topLevelWidgets() if w.isVisible()] == []
