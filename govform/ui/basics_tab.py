@@ -179,7 +179,7 @@ class BasicsTab(TabPage, QScrollArea):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
 
         def label(name: str, key: str) -> str:
-            return self.tr("{label}(&{key})：").format(label=words.text(fmt.field_label(name)), key=key)
+            return self.tr("{label}：").format(label=words.mnemonic(words.text(fmt.field_label(name)), key))
 
         self.agency = TitleEdit(report.agency)
         self.agency.setPlaceholderText(self.tr("如：重庆市长寿区长寿湖镇人民政府"))
@@ -273,8 +273,8 @@ class BasicsTab(TabPage, QScrollArea):
         layout.addWidget(lines)
         layout.addWidget(self.title_preview)
         label = QLabel(
-            self.tr("{label}(&{key})：").format(
-                label=words.text(edits.report.format.field_label("agency_lines")), key="L"
+            self.tr("{label}：").format(
+                label=words.mnemonic(words.text(edits.report.format.field_label("agency_lines")), "L")
             )
         )
         label.setBuddy(lines)

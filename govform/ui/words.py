@@ -41,3 +41,12 @@ def app_name() -> str:
 def translate(context: str, source: str) -> str:
     """A UI string of code that is not a QObject (lupdate files it under `context`)."""
     return QCoreApplication.translate(context, source)
+
+
+def mnemonic(label: str, key: str) -> str:
+    """`label` with its Alt letter: the Chinese way, after the words ("机关全称(&A)"); in other languages the
+    letter underlined where the label has it ("&Agency (full name)"), else after it ("Opening part (&P)")."""
+    if language() == DEFAULT_LANGUAGE:
+        return f"{label}(&{key})"
+    at = label.lower().find(key.lower())
+    return f"{label[:at]}&{label[at:]}" if at >= 0 else f"{label} (&{key})"

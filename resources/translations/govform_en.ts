@@ -28,10 +28,6 @@ Writes, checks and exports the annual report on government information disclosur
 <context>
     <name>BasicsTab</name>
     <message>
-        <source>{label}(&amp;{key})：</source>
-        <translation>{label}(&amp;{key}):</translation>
-    </message>
-    <message>
         <source>如：重庆市长寿区长寿湖镇人民政府</source>
         <translation>e.g. 重庆市长寿区长寿湖镇人民政府</translation>
     </message>
@@ -54,6 +50,10 @@ Writes, checks and exports the annual report on government information disclosur
     <message>
         <source> 年度</source>
         <translation> (report year)</translation>
+    </message>
+    <message>
+        <source>{label}：</source>
+        <translation>{label}:</translation>
     </message>
     <message>
         <source>报告正文之前的说明：编制依据、报告的组成部分、统计期限等。</source>
@@ -160,7 +160,7 @@ Writes, checks and exports the annual report on government information disclosur
     </message>
     <message>
         <source>“{name}”是{found}年度的报告，而本报告是{year}年度的，上一年度应是{expected}年度。仍要与它对照吗？</source>
-        <translation>“{name}” is the report for {found}, but this report is for {year}, so last year's should be for {expected}. Compare with it anyway?</translation>
+        <translation>“{name}” is the report for {found}, but this report is for {year}, so last year&apos;s should be for {expected}. Compare with it anyway?</translation>
     </message>
 </context>
 <context>
@@ -245,11 +245,11 @@ Writes, checks and exports the annual report on government information disclosur
     </message>
     <message>
         <source>不再对照上年报告</source>
-        <translation>Stop comparing with last year's report</translation>
+        <translation>Stop comparing with last year&apos;s report</translation>
     </message>
     <message>
         <source>对照上年报告“{source}”</source>
-        <translation>Compare with last year's report “{source}”</translation>
+        <translation>Compare with last year&apos;s report “{source}”</translation>
     </message>
     <message>
         <source>编辑“{heading}”</source>
@@ -540,7 +540,7 @@ Writes, checks and exports the annual report on government information disclosur
     </message>
     <message>
         <source>未作为正文的文字</source>
-        <translation>Text not taken as the report's text</translation>
+        <translation>Text not taken as the report&apos;s text</translation>
     </message>
     <message>
         <source>其他说明</source>
@@ -570,7 +570,7 @@ Writes, checks and exports the annual report on government information disclosur
     </message>
     <message>
         <source>如果那台电脑已经关机或程序已经退出（例如死机后留下的标记），可以选择“接管”，在这里正常编辑和保存。那边若仍在编辑，双方的保存会互相覆盖。</source>
-        <translation>If that computer has been shut down or the program there has ended (for example, a mark left after a crash), choose “Take over” to edit and save here as usual. If it is still being edited there, each side's saves will overwrite the other's.</translation>
+        <translation>If that computer has been shut down or the program there has ended (for example, a mark left after a crash), choose “Take over” to edit and save here as usual. If it is still being edited there, each side&apos;s saves will overwrite the other&apos;s.</translation>
     </message>
     <message>
         <source>以只读方式打开(&amp;R)</source>
@@ -721,7 +721,7 @@ Writes, checks and exports the annual report on government information disclosur
     </message>
     <message>
         <source>从上年报告新建(&amp;L)…</source>
-        <translation>New from &amp;last year's report…</translation>
+        <translation>New from &amp;last year&apos;s report…</translation>
     </message>
     <message>
         <source>导入 Word 报告(&amp;I)…</source>
@@ -737,11 +737,11 @@ Writes, checks and exports the annual report on government information disclosur
     </message>
     <message>
         <source>指定上年报告(&amp;P)…</source>
-        <translation>Choose last year's re&amp;port…</translation>
+        <translation>Choose last year&apos;s re&amp;port…</translation>
     </message>
     <message>
         <source>不再对照上年报告(&amp;C)</source>
-        <translation>Stop &amp;comparing with last year's report</translation>
+        <translation>Stop &amp;comparing with last year&apos;s report</translation>
     </message>
     <message>
         <source>{kind}(&amp;{key})…</source>
@@ -915,7 +915,7 @@ GB/T 9704 asks for two (2).</translation>
     <name>PreviousYearNote</name>
     <message>
         <source>对照上年报告：{source}（{year}年度）</source>
-        <translation>Compared with last year's report: {source} ({year})</translation>
+        <translation>Compared with last year&apos;s report: {source} ({year})</translation>
     </message>
     <message>
         <source>对照{year}年度的报告</source>
@@ -923,7 +923,7 @@ GB/T 9704 asks for two (2).</translation>
     </message>
     <message>
         <source>跨年度的核对（上年结转、现行有效件数、与上年雷同的段落）与{agency}{year}年度的报告对照。</source>
-        <translation>The checks across years (applications carried over, documents in force, paragraphs identical to last year's) compare with the {year} report of {agency}.</translation>
+        <translation>The checks across years (applications carried over, documents in force, paragraphs identical to last year&apos;s) compare with the {year} report of {agency}.</translation>
     </message>
 </context>
 <context>
@@ -983,11 +983,11 @@ GB/T 9704 asks for two (2).</translation>
     </message>
     <message>
         <source>从上年报告新建：选择上年的报告</source>
-        <translation>New from last year's report: choose last year's report</translation>
+        <translation>New from last year&apos;s report: choose last year&apos;s report</translation>
     </message>
     <message>
         <source>指定上年报告：选择与本报告对照的上年报告</source>
-        <translation>Choose last year's report to compare this report with</translation>
+        <translation>Choose last year&apos;s report to compare this report with</translation>
     </message>
     <message>
         <source>可以读取的报告 ({patterns})</source>
@@ -1132,7 +1132,7 @@ GB/T 9704 asks for two (2).</translation>
     <name>UsePreviousQuestion</name>
     <message>
         <source>指定上年报告</source>
-        <translation>Choose last year's report</translation>
+        <translation>Choose last year&apos;s report</translation>
     </message>
     <message>
         <source>仍然对照(&amp;U)</source>

@@ -95,3 +95,20 @@ def test_english_puts_the_alt_letter_in_a_word_not_in_brackets_after_it():
         and re.search(r"\(&[^&]\)", translation.text)
     ]
     assert bracketed == []
+
+
+def test_alt_letters_are_written_the_way_of_the_windows_language(qtbot):
+    from PySide6.QtWidgets import QApplication
+
+    from govform.ui import words
+
+    app = QApplication.instance()
+    try:
+        app.setProperty(words.LANGUAGE_PROPERTY, "en")
+        assert words.mnemonic("Agency (full name)", "A") == "&Agency (full name)"
+        assert words.mnemonic("Report year", "Y") == "Report &year"
+        assert words.mnemonic("Opening part", "Q") == "Opening part (&Q)"
+        app.setProperty(words.LANGUAGE_PROPERTY, "zh_CN")
+        assert words.mnemonic("机关全称", "A") == "机关全称(&A)"
+    finally:
+        app.setProperty(words.LANGUAGE_PROPERTY, "zh_CN")
