@@ -674,6 +674,7 @@ class Format:
     def kind_of_agency(self, agency: str) -> str | None:
         """The agency kind an agency's full name suggests ("…镇人民政府" → township), by the kinds' name patterns."""
         name = re.sub(r"\s+", "", agency)
+        name = re.sub(r"[（(][^（）()]*[)）]$", "", name)  # "…办公室（区政务服务管理办公室）": the name before it
         for kind in self.agency_kinds:
             if any(re.search(pattern, name) for pattern in kind.name_patterns):
                 return kind.id

@@ -83,6 +83,8 @@ def test_what_the_2019_format_lacks_is_said_in_both_languages():
         ("某某市生态环境局", "department"),
         ("某某县卫生健康委员会", "department"),
         ("某某学会", None),
+        ("某某区人民政府办公室（区政务服务管理办公室）", "department"),
+        ("某某镇人民政府（挂某某街道办事处牌子）", "township"),
     ],
 )
 def test_the_agency_kind_is_guessed_from_the_name(agency, kind):
