@@ -7,7 +7,7 @@ Limits, each answered in well under a second and a few megabytes whatever the fi
   archive.BOMB_LIMIT when inflated or inflates far beyond its compressed size (a zip bomb), is refused
   before anything is inflated (govform.io.archive);
 - the parts govform reads (the main document, its styles and numbering) are inflated in chunks and given up
-  past MAX_PART, whatever their headers declare;
+  past MAX_PART, whatever their headers declare; a main document of more than MAX_TAGS tags is not parsed;
 - XML with a document type declaration is refused (OOXML never has one: it is how entity expansion attacks
   come), and the parser neither expands entities nor fetches anything;
 - pictures and other media are never read.
@@ -33,6 +33,9 @@ from govform.io.registry import ImportFailed
 
 MAX_PART = 32 * 1024 * 1024
 """The largest XML part read: a real report's document.xml is well under 1 MB (our export: 0.3 MB)."""
+MAX_TAGS = 500_000
+"""The most tags (counted as "<") the main document may have before it is parsed: a report has about 12,000
+(our export and the official template), and each costs about 75 bytes parsed (32 MB of tiny ones: 500 MB)."""
 
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP = (b"PK\x03\x04", b"PK\x05\x06")
@@ -184,7 +187,10 @@ def open_package(path: Path | str) -> Package:
             with open_zip(file) as archive:
                 entries = {info.filename: info for info in archive.infolist()}
                 main = _main_part(path, archive, entries)
-                document = parse_xml(path, _read(path, archive, entries[main]), main)
+                data = _read(path, archive, entries[main])
+                if data.count(b"<") > MAX_TAGS:
+                    raise _fail(path, "too_many_tags", part=main, limit=MAX_TAGS)
+                document = parse_xml(path, data, main)
                 name = _relationships(path, archive, entries, main).get("styles")
                 styles = _read(path, archive, entries[name]) if name in entries else None
                 if styles is not None:
