@@ -179,6 +179,13 @@ def _check(args: argparse.Namespace) -> int:
 
     output = Output(args.lang)
     summary = Path(args.xlsx) if args.xlsx else None
+    if summary is not None:
+        from govform.io.summary_xlsx import summary_refusal
+
+        refusal = summary_refusal(summary, [path for path in args.paths if not Path(path).is_dir()])
+        if refusal is not None:
+            output.complain(Message("export.cannot_export", name=summary.name, problem=refusal))
+            return EXIT_UNREADABLE
     files = batch.find_reports(args.paths, exclude=[summary] if summary else [])
     if not files:
         output.complain(Message("batch.nothing", paths="、".join(args.paths)))

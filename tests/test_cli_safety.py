@@ -74,6 +74,47 @@ def test_export_onto_a_folder_says_so(capsys, tmp_path, project):
     assert _refused(capsys, "export", str(project), "-o", str(tmp_path / "年报.docx")).endswith("同名的是一个文件夹。")
 
 
+# -- the batch summary never writes over a report, whatever --xlsx names ------------------------
+
+
+@pytest.fixture
+def reports(tmp_path):
+    folder = tmp_path / "收到的年报"
+    folder.mkdir()
+    for name in ("甲.govform", "乙.govform"):
+        (folder / name).write_bytes(SAMPLE)
+    return folder
+
+
+@pytest.mark.parametrize("name", ["甲.govform", "甲.docx"])
+def test_the_summary_is_never_written_over_a_report_in_the_folder(capsys, reports, name):
+    """--xlsx naming a report of the folder (a slip of the tab key) replaced it with the workbook, no backup."""
+    target = reports / name
+    if not target.exists():
+        target.write_bytes(b"PK\x03\x04 a Word report")
+    before = target.read_bytes()
+    line = _refused(capsys, "check", str(reports), "--xlsx", str(target))
+    assert line.startswith(f"无法导出“{name}”：") and "汇总表" in line
+    assert target.read_bytes() == before and not list(reports.glob(".*.tmp"))
+
+
+def test_the_summary_is_never_written_over_a_file_being_checked(capsys, reports):
+    workbook = reports / "台账.xlsx"  # a workbook named on the command line is checked as a report
+    workbook.write_bytes(b"PK\x03\x04 a ledger")
+    line = _refused(capsys, "check", str(reports / "甲.govform"), str(workbook), "--xlsx", str(workbook))
+    assert line == "无法导出“台账.xlsx”：这是要检查的文件之一，汇总表不会写在它上面。请换一个文件名。"
+    assert workbook.read_bytes() == b"PK\x03\x04 a ledger"
+
+
+def test_a_read_only_summary_is_not_replaced(capsys, reports, tmp_path):
+    summary = tmp_path / "汇总.xlsx"
+    summary.write_bytes(b"last year's summary")
+    summary.chmod(0o444)
+    line = _refused(capsys, "check", str(reports), "--xlsx", str(summary))
+    assert line == "无法导出“汇总.xlsx”：文件是只读的，不会被覆盖。请换一个文件名，或先去掉该文件的只读属性。"
+    assert summary.read_bytes() == b"last year's summary"
+
+
 # -- 8. inputs that would hang or eat memory are refused before reading -------------------------
 
 

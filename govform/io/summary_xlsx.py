@@ -19,10 +19,10 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from govform.domain.messages import Message
 from govform.io.checked import CheckedReport
-from govform.io.files import os_error_reason, write_atomically
+from govform.io.files import os_error_reason, refuse_to_replace, write_atomically
 from govform.io.registry import ExportError
 
-__all__ = ["write_summary"]
+__all__ = ["summary_refusal", "write_summary"]
 
 FIRST_FINDINGS = 3  # findings shown in a file's row; the findings sheet has them all
 BOLD = Font(bold=True)
@@ -59,9 +59,32 @@ FINDING_COLUMNS = (
 LINE_POINTS = 15.0
 
 
-def write_summary(reports: Sequence[CheckedReport], path: Path | str, language: str) -> None:
-    """Write the summary of `reports` at `path`, atomically; raises ExportError."""
+def summary_refusal(path: Path | str, checked: Sequence[Path | str] = ()) -> Message | None:
+    """Why the summary may not be written at `path`, else None: it is a workbook (.xlsx), and never written
+    over one of the `checked` files, a project file, a read-only file or anything but a regular file (what
+    export never replaces). Asked before a run, so that a mistyped name costs neither a report nor the run."""
     path = Path(path)
+    if path.suffix.lower() != ".xlsx":
+        return Message("batch.summary_not_xlsx", suffix=path.suffix or "—")
+    if any(_same_file(path, Path(other)) for other in checked):
+        return Message("batch.summary_is_checked")
+    return refuse_to_replace(path)
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.exists() and b.exists() and a.samefile(b)
+    except OSError:
+        return False
+
+
+def write_summary(reports: Sequence[CheckedReport], path: Path | str, language: str) -> None:
+    """Write the summary of `reports` at `path`, atomically; raises ExportError (also for what
+    summary_refusal refuses)."""
+    path = Path(path)
+    refusal = summary_refusal(path, [report.path for report in reports])
+    if refusal is not None:
+        raise ExportError(path, refusal)
     workbook = Workbook()
     ordered = sorted(reports, key=lambda r: (r.badness(), r.path))
     _reports_sheet(workbook.active, ordered, path.parent, language)
