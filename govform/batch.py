@@ -45,7 +45,8 @@ def find_reports(paths: Iterable[Path | str], *, exclude: Iterable[Path | str] =
     """The files to check: each path that is not a folder as given (a missing one too: it becomes an
     unreadable row), and every report under each folder, recursively, in name order. Hidden files and
     folders and Office's lock files (~$…, .~lock…) are left out, as are the `exclude` paths (the summary
-    being written) and a file named twice."""
+    being written) and a file named twice. A folder that cannot be searched (no permission) is listed
+    itself, to become an unreadable row: the reports in it are not silently left unchecked."""
     skip = {_key(Path(p)) for p in exclude}
     found: list[Path] = []
     seen: set[str] = set()
@@ -60,7 +61,7 @@ def find_reports(paths: Iterable[Path | str], *, exclude: Iterable[Path | str] =
         if not given.is_dir():
             add(given)
             continue
-        for folder, folders, files in os.walk(given):
+        for folder, folders, files in os.walk(given, onerror=lambda error: add(Path(error.filename))):
             folders[:] = sorted(name for name in folders if not name.startswith("."))
             for name in sorted(files):
                 if name.startswith((".", "~$")) or not name.lower().endswith(REPORT_SUFFIXES):
@@ -72,7 +73,7 @@ def find_reports(paths: Iterable[Path | str], *, exclude: Iterable[Path | str] =
 def _key(path: Path) -> str:
     try:
         return os.path.normcase(str(path.resolve()))
-    except OSError:
+    except (OSError, RuntimeError):  # a symbolic link loop: RuntimeError up to Python 3.12
         return os.path.normcase(os.path.abspath(path))
 
 
@@ -103,6 +104,8 @@ def check_file(path: Path | str, language: str = DEFAULT_LANGUAGE, previous: Pat
     from govform.io.project import ProjectError, load_project
 
     path = Path(path)
+    if path.is_dir():  # a folder find_reports could not search
+        return unreadable(path, Message("batch.kind.folder"), _folder_problem(path), language)
     kind = _kind(path)
     try:
         # A file no importer takes is read as a project file: the loader tells a project from anything else.
@@ -119,6 +122,17 @@ def check_file(path: Path | str, language: str = DEFAULT_LANGUAGE, previous: Pat
     if previous is not None:
         report.previous = previous_of(_last_year(str(previous)), report.format, source=Path(previous).name)
     return checked(path, kind, report, validate(report), language)
+
+
+def _folder_problem(path: Path) -> Message:
+    from govform.io.files import os_error_reason
+
+    try:
+        with os.scandir(path):
+            reason = Message("batch.folder_changed")
+    except OSError as error:
+        reason = os_error_reason(error)
+    return Message("batch.folder_unreadable", name=path.name, reason=reason)
 
 
 def _check_chunk(paths: Sequence[str], language: str, previous: str | None) -> list[CheckedReport]:

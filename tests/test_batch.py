@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import io
 import json
+import os
+import shutil
 import time
 
 import openpyxl
@@ -13,6 +15,7 @@ import pytest
 from govform import batch
 from govform.cli import main
 from govform.resources import sample_project
+from tests.helpers import faults
 from tests.helpers.batch import make_docx_reports, make_reports, make_unreadable
 
 COUNT = 500
@@ -163,3 +166,39 @@ def test_500_word_reports_and_4_unreadable_give_504_rows_worst_first(tmp_path_fa
     statuses = [row[0] for row in rows[4:]]
     assert statuses.count("有错误") > 0 and statuses.count("通过") > 0
     assert f"共检查{COUNT + 4}份：4份无法读取" in out
+
+
+@pytest.mark.skipif(os.name != "posix", reason="symbolic links")
+def test_a_symbolic_link_loop_is_a_row_and_the_summary_is_written(tmp_path, capsys):
+    """A link loop in the folder (or named) ended the run with RuntimeError, and then the summary too."""
+    shutil.copy(sample_project(), tmp_path / "甲.govform")
+    (tmp_path / "环1.govform").symlink_to("环2.govform")
+    (tmp_path / "环2.govform").symlink_to("环1.govform")
+    (tmp_path / "上级").symlink_to(".", target_is_directory=True)  # a folder loop: not followed
+    summary = tmp_path / "汇总.xlsx"
+    assert main(["check", str(tmp_path), str(tmp_path / "环1.govform"), "--xlsx", str(summary)]) == 2
+    out, err = capsys.readouterr()
+    assert err.count("路径中的快捷方式（符号链接）循环指向自身") == 2 and "共检查3份：2份无法读取" in out
+    rows = list(openpyxl.load_workbook(summary).worksheets[0].iter_rows(min_row=2, values_only=True))
+    assert [(row[0], row[1]) for row in rows] == [
+        ("无法读取", "环1.govform"),
+        ("无法读取", "环2.govform"),
+        ("通过", "甲.govform"),
+    ]
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
+def test_a_folder_that_cannot_be_searched_is_a_row_not_a_silence(tmp_path):
+    """A sub-folder without read permission was skipped without a word: its reports went unchecked."""
+    shutil.copy(sample_project(), tmp_path / "甲.govform")
+    locked = tmp_path / "乙镇"
+    locked.mkdir()
+    shutil.copy(sample_project(), locked / "乙.govform")
+    locked.chmod(0)
+    try:
+        done = faults.run(faults.without_privileges([*faults.GOVFORM, "check", str(tmp_path)]))
+    finally:
+        locked.chmod(0o755)
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    assert done.stderr.strip() == "无法打开文件夹“乙镇”：没有访问权限。其中的报告没有检查。"
+    assert "共检查2份：1份无法读取，0份有错误，0份只有警告，1份通过。" in done.stdout

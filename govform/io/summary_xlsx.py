@@ -8,6 +8,7 @@ it, so a folder moved with its summary keeps its links). Words are in the langua
 from __future__ import annotations
 
 import math
+import os
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -105,20 +106,25 @@ def _clean(value: object) -> object:
     return value
 
 
+def _absolute(path: str | Path) -> Path:
+    """`path` from the root, as named: symbolic links are not followed (one may loop, or point nowhere)."""
+    return Path(os.path.abspath(path))
+
+
 def _link(file: str, base: Path) -> str:
     """The file as a hyperlink target: relative to the workbook's folder when it is there or below."""
-    target = Path(file).resolve()
+    target = _absolute(file)
     try:
-        return target.relative_to(base.resolve()).as_posix()
+        return target.relative_to(_absolute(base)).as_posix()
     except ValueError:
         return target.as_uri()
 
 
 def _folder(file: str, base: Path) -> str:
     """The file's folder, relative to the workbook's when below it ("" when beside it)."""
-    folder = Path(file).resolve().parent
+    folder = _absolute(file).parent
     try:
-        relative = folder.relative_to(base.resolve())
+        relative = folder.relative_to(_absolute(base))
     except ValueError:
         return str(folder)
     return "" if relative == Path() else relative.as_posix()
