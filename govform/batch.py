@@ -140,9 +140,14 @@ def _check_chunk(paths: Sequence[str], language: str, previous: str | None) -> l
 
 
 def _worker_start() -> None:
-    """Each worker reads the format once, before its first file."""
+    """Each worker reads the format once, before its first file. Ctrl+C, which a terminal sends to every
+    process of the command, is the parent's to act on: it stops handing out files and shuts the workers down
+    (a worker interrupted mid-file only printed a traceback of its own)."""
+    import signal
+
     from govform.domain.format import load_format
 
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     load_format()
 
 

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 
 EXIT_OK, EXIT_ERRORS, EXIT_UNREADABLE = 0, 1, 2
 EXIT_OUTPUT_CLOSED = 141  # 128 + SIGPIPE
+EXIT_INTERRUPTED = 130  # 128 + SIGINT
 LANGUAGES = ("zh_CN", "en")  # govform.domain.messages.LANGUAGES, without loading the domain to parse arguments
 
 
@@ -515,6 +516,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return status
     except BrokenPipeError:
         return _output_closed()
+    except KeyboardInterrupt:
+        return _interrupted(args.lang or LANGUAGES[0])
 
 
 def _never_fail_to_print() -> None:
@@ -522,6 +525,17 @@ def _never_fail_to_print() -> None:
     for stream in (sys.stdout, sys.stderr):
         if isinstance(stream, io.TextIOWrapper):
             stream.reconfigure(errors="replace")
+
+
+def _interrupted(language: str) -> int:
+    """Ctrl+C: one line instead of Python's traceback, and the status of a program ended by SIGINT. Whatever
+    was being written is written atomically (govform.io.files), so nothing is left half-written."""
+    from govform.domain.messages import Message
+
+    with suppress(OSError, ValueError):
+        print(file=sys.stderr)  # after the ^C the terminal echoed
+        print(Message("cli.interrupted").text(language), file=sys.stderr)
+    return EXIT_INTERRUPTED
 
 
 def _output_closed() -> int:

@@ -202,3 +202,34 @@ def test_a_folder_that_cannot_be_searched_is_a_row_not_a_silence(tmp_path):
     assert done.returncode == 2 and "Traceback" not in done.stderr
     assert done.stderr.strip() == "无法打开文件夹“乙镇”：没有访问权限。其中的报告没有检查。"
     assert "共检查2份：1份无法读取，0份有错误，0份只有警告，1份通过。" in done.stdout
+
+
+@pytest.mark.skipif(os.name != "posix", reason="process groups and SIGINT")
+def test_ctrl_c_mid_run_stops_in_one_line_and_leaves_no_workers(tmp_path):
+    """Ctrl+C (SIGINT to the whole process group, as a terminal sends it) printed Python's traceback, from the
+    parent and from workers."""
+    import signal
+    import subprocess
+
+    from govform.io.docx_export import export_docx
+    from tests.helpers.reports import sample
+
+    first = tmp_path / "报告0000.docx"
+    export_docx(sample(), first)
+    for index in range(1, 300):
+        shutil.copy(first, tmp_path / f"报告{index:04d}.docx")
+    summary = tmp_path / "汇总.xlsx"
+    command = [*faults.GOVFORM, "check", str(tmp_path), "--xlsx", str(summary)]
+    process = subprocess.Popen(
+        command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=faults.environment(), start_new_session=True
+    )
+    assert process.stdout.readline()  # some reports checked: the workers are at work
+    os.killpg(process.pid, signal.SIGINT)
+    _, err = process.communicate(timeout=60)
+    assert process.returncode == 130, err
+    assert "Traceback" not in err.decode()
+    assert err.decode().strip().split("\n")[-1].startswith("已中断（Ctrl+C），未写出汇总表")
+    assert not summary.exists() and not list(tmp_path.glob(".*.tmp"))
+    time.sleep(0.5)
+    left = subprocess.run(["ps", "-o", "stat=", "-g", str(process.pid)], capture_output=True, text=True).stdout
+    assert all(state.startswith("Z") for state in left.split()), left  # at most exited workers not yet reaped
