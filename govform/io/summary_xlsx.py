@@ -22,6 +22,7 @@ from govform.domain.messages import Message
 from govform.io.checked import CheckedReport
 from govform.io.files import os_error_reason, refuse_to_replace, write_atomically
 from govform.io.registry import ExportError
+from govform.io.xlsx_export import save_workbook
 
 __all__ = ["summary_refusal", "write_summary"]
 
@@ -91,7 +92,7 @@ def write_summary(reports: Sequence[CheckedReport], path: Path | str, language: 
     _reports_sheet(workbook.active, ordered, path.parent, language)
     _findings_sheet(workbook.create_sheet(), ordered, path.parent, language)
     try:
-        write_atomically(path, workbook.save)
+        write_atomically(path, lambda out: save_workbook(workbook, out))
     except OSError as error:
         raise ExportError(path, os_error_reason(error, writing=True)) from error
 
