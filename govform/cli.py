@@ -284,7 +284,7 @@ def _import(args: argparse.Namespace) -> int:
         return EXIT_UNREADABLE
     report = result.report
     try:
-        save_project(report, out)
+        save_project(report, out, source=path)
     except ProjectError as error:
         output.complain(error.message)
         return EXIT_UNREADABLE
@@ -324,7 +324,7 @@ def _new(args: argparse.Namespace) -> int:
         output.complain(Message("import.cli.exists", path=str(out)))
         return EXIT_UNREADABLE
     try:
-        save_project(report, out)
+        save_project(report, out, source=last_path)
     except ProjectError as error:
         output.complain(error.message)
         return EXIT_UNREADABLE

@@ -96,6 +96,27 @@ def refuse_to_replace(path: Path, *, source: Path | None = None) -> Message | No
     return None
 
 
+def refuse_to_save(path: Path, *, source: Path | None = None) -> Message | None:
+    """Why saving a project at `path` would destroy something, else None: anything but a regular file (a pipe
+    or a device would be replaced by a file: as root, `-o /dev/null` would replace the system's), `source` (the
+    report being read, through a symbolic link too) and an existing file that is not a project file."""
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        return None
+    except OSError as error:
+        return os_error_reason(error, writing=True)
+    if stat.S_ISDIR(info.st_mode):
+        return Message("files.is_folder")
+    if not stat.S_ISREG(info.st_mode):
+        return Message("overwrite.save.not_regular")
+    if source is not None and _same_file(path, source):
+        return Message("overwrite.save.source")
+    if path.suffix.lower() != ".govform" and not _looks_like_a_project(path):
+        return Message("overwrite.save.not_project")
+    return None
+
+
 def _same_file(a: Path, b: Path) -> bool:
     try:
         return os.path.samefile(a, b)
