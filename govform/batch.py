@@ -104,8 +104,9 @@ def check_file(path: Path | str, language: str = DEFAULT_LANGUAGE, previous: Pat
     from govform.io.project import ProjectError, load_project
 
     path = Path(path)
-    if path.is_dir():  # a folder find_reports could not search
-        return unreadable(path, Message("batch.kind.folder"), _folder_problem(path), language)
+    problem = _folder_problem(path) if path.is_dir() else None
+    if problem is not None:  # a folder find_reports could not search
+        return unreadable(path, Message("batch.kind.folder"), problem, language)
     kind = _kind(path)
     try:
         # A file no importer takes is read as a project file: the loader tells a project from anything else.
@@ -124,15 +125,16 @@ def check_file(path: Path | str, language: str = DEFAULT_LANGUAGE, previous: Pat
     return checked(path, kind, report, validate(report), language)
 
 
-def _folder_problem(path: Path) -> Message:
+def _folder_problem(path: Path) -> Message | None:
+    """Why the folder at `path` cannot be searched; None when it can (then it was a file when the search
+    found it, and is read as one, which says what it is now)."""
     from govform.io.files import os_error_reason
 
     try:
         with os.scandir(path):
-            reason = Message("batch.folder_changed")
+            return None
     except OSError as error:
-        reason = os_error_reason(error)
-    return Message("batch.folder_unreadable", name=path.name, reason=reason)
+        return Message("batch.folder_unreadable", name=path.name, reason=os_error_reason(error))
 
 
 def _check_chunk(paths: Sequence[str], language: str, previous: str | None) -> list[CheckedReport]:
