@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 
 from govform.domain.messages import DEFAULT_LANGUAGE, Message
 from govform.io.checked import CheckedReport, checked, unreadable
+from govform.io.files import shown_name
 
 if TYPE_CHECKING:
     from govform.domain.report import Report
@@ -119,7 +120,9 @@ def check_file(path: Path | str, language: str = DEFAULT_LANGUAGE, previous: Pat
     except registry.UnknownKind as error:
         return unreadable(path, kind, error.message, language)
     except Exception as error:  # an importer's bug must not end a run over hundreds of files
-        return unreadable(path, kind, Message("batch.crashed", name=path.name, error=type(error).__name__), language)
+        return unreadable(
+            path, kind, Message("batch.crashed", name=shown_name(path.name), error=type(error).__name__), language
+        )
     if previous is not None:
         report.previous = previous_of(_last_year(str(previous)), report.format, source=Path(previous).name)
     return checked(path, kind, report, validate(report), language)
@@ -134,7 +137,7 @@ def _folder_problem(path: Path) -> Message | None:
         with os.scandir(path):
             return None
     except OSError as error:
-        return Message("batch.folder_unreadable", name=path.name, reason=os_error_reason(error))
+        return Message("batch.folder_unreadable", name=shown_name(path.name), reason=os_error_reason(error))
 
 
 def _check_chunk(paths: Sequence[str], language: str, previous: str | None) -> list[CheckedReport]:

@@ -61,14 +61,15 @@ def print_findings(path: Path, report: Report, findings: list[Finding], output: 
 def print_checked(result: CheckedReport, output: Output) -> None:
     """One checked file as `govform check` prints it; an unreadable file's reason goes to standard error."""
     from govform.domain.messages import Message
+    from govform.io.files import shown_name
 
     if result.problem is not None:
         print(result.problem, file=output.err)
         return
     if not result.findings:
-        output.say(Message("cli.no_findings", path=result.path))
+        output.say(Message("cli.no_findings", path=shown_name(result.path)))
         return
-    counts = {"path": result.path, "errors": result.errors, "warnings": result.warnings}
+    counts = {"path": shown_name(result.path), "errors": result.errors, "warnings": result.warnings}
     if result.explained:
         output.say(Message("cli.counts_explained", **counts, explained=result.explained))
     else:
@@ -168,8 +169,9 @@ def _note_json(report: Report, note: ImportNote, output: Output) -> dict[str, An
 def print_import_notes(path: Path, notes: list[ImportNote], output: Output) -> None:
     """The import report of one document: one line per note, in the order the importer gave them."""
     from govform.domain.messages import Message
+    from govform.io.files import shown_name
 
-    output.say(Message("import.cli.report", path=str(path)))
+    output.say(Message("import.cli.report", path=shown_name(path)))
     for note in notes:
         print(f"  {output.text(note.message)}", file=output.out)
 
@@ -177,6 +179,7 @@ def print_import_notes(path: Path, notes: list[ImportNote], output: Output) -> N
 def _check(args: argparse.Namespace) -> int:
     from govform import batch
     from govform.domain.messages import Message
+    from govform.io.files import shown_name
 
     output = Output(args.lang)
     summary = Path(args.xlsx) if args.xlsx else None
@@ -185,7 +188,7 @@ def _check(args: argparse.Namespace) -> int:
 
         refusal = summary_refusal(summary, [path for path in args.paths if not Path(path).is_dir()])
         if refusal is not None:
-            output.complain(Message("export.cannot_export", name=summary.name, problem=refusal))
+            output.complain(Message("export.cannot_export", name=shown_name(summary.name), problem=refusal))
             return EXIT_UNREADABLE
     files = batch.find_reports(args.paths, exclude=[summary] if summary else [])
     if not files:
@@ -225,7 +228,7 @@ def _check(args: argparse.Namespace) -> int:
     if len(files) > 1 and not args.json:
         output.say(Message("batch.totals", total=len(files), **result.counts()))
     if summary is not None and not args.json:
-        output.say(Message("batch.written", path=str(summary)))
+        output.say(Message("batch.written", path=shown_name(summary)))
     return status
 
 
@@ -234,6 +237,7 @@ def _export(args: argparse.Namespace) -> int:
     from govform.domain.rules import validate
     from govform.io import registry
     from govform.io.export_fonts import FALLBACK_FONTS, STANDARD_FONTS
+    from govform.io.files import shown_name
     from govform.io.project import ProjectError
 
     output = Output(args.lang)
@@ -263,19 +267,20 @@ def _export(args: argparse.Namespace) -> int:
     except registry.ExportError as error:
         output.complain(error.message)
         return EXIT_UNREADABLE
-    output.say(Message("cli.exported_with_errors" if errors else "cli.exported", path=str(out), errors=errors))
+    output.say(Message("cli.exported_with_errors" if errors else "cli.exported", path=shown_name(out), errors=errors))
     return EXIT_OK
 
 
 def _import(args: argparse.Namespace) -> int:
     from govform.domain.messages import Message
+    from govform.io.files import shown_name
     from govform.io.project import ProjectError, save_project
 
     output = Output(args.lang)
     path = Path(args.document)
     out = Path(args.output) if args.output else path.with_suffix(".govform")
     if not args.output and out.exists():  # never replace a project the clerk did not name
-        output.complain(Message("import.cli.exists", path=str(out)))
+        output.complain(Message("import.cli.exists", path=shown_name(out)))
         return EXIT_UNREADABLE
     try:
         result = _read(path)
@@ -301,13 +306,14 @@ def _import(args: argparse.Namespace) -> int:
         sys.stdout.write("\n")
     else:
         print_import_notes(path, result.notes, output)
-        output.say(Message("import.cli.saved", path=str(out)))
+        output.say(Message("import.cli.saved", path=shown_name(out)))
     return EXIT_OK
 
 
 def _new(args: argparse.Namespace) -> int:
     from govform.domain.messages import Message
     from govform.domain.previous import start_from
+    from govform.io.files import shown_name
     from govform.io.project import ProjectError, save_project
 
     output = Output(args.lang)
@@ -321,7 +327,7 @@ def _new(args: argparse.Namespace) -> int:
     stem = report.format.export_stem(report.agency or output.text(Message("cli.untitled")), report.year)
     out = Path(args.output) if args.output else last_path.with_name(stem + ".govform")
     if out.exists():
-        output.complain(Message("import.cli.exists", path=str(out)))
+        output.complain(Message("import.cli.exists", path=shown_name(out)))
         return EXIT_UNREADABLE
     try:
         save_project(report, out, source=last_path)
@@ -334,7 +340,7 @@ def _new(args: argparse.Namespace) -> int:
     output.say(
         Message(
             "import.cli.started",
-            path=str(out),
+            path=shown_name(out),
             year=report.year,
             last_year=result.report.year,
             format=report.format.name,

@@ -7,6 +7,7 @@ import io
 import json
 import os
 import shutil
+import sys
 import time
 
 import openpyxl
@@ -233,3 +234,25 @@ def test_ctrl_c_mid_run_stops_in_one_line_and_leaves_no_workers(tmp_path):
     time.sleep(0.5)
     left = subprocess.run(["ps", "-o", "stat=", "-g", str(process.pid)], capture_output=True, text=True).stdout
     assert all(state.startswith("Z") for state in left.split()), left  # at most exited workers not yet reaped
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="file names of any bytes")
+def test_names_from_elsewhere_are_shown_on_one_line_as_they_are(tmp_path, capsys):
+    """Reports unpacked from a zip made on Windows have GBK names, not UTF-8: the summary workbook failed with a
+    traceback after the whole run. A name with a line break or a terminal escape was printed as is (two lines;
+    the terminal turned red)."""
+    root = os.fsencode(tmp_path)
+    names = ["甲镇".encode("gbk") + b".govform", b"line\nbreak.govform", b"esc\x1b[31mred.govform", b"broken\xff.docx"]
+    for name in names:
+        with open(os.path.join(root, name), "wb") as file:
+            file.write(b"junk" if name.endswith(b".docx") else sample_project().read_bytes())
+    summary = tmp_path / "汇总.xlsx"
+    assert main(["check", str(tmp_path), "--xlsx", str(summary)]) == 2
+    out, err = capsys.readouterr()
+    assert "\x1b" not in out + err and "esc\\x1b[31mred.govform：未发现问题。" in out
+    assert "line\\nbreak.govform：未发现问题。" in out and "甲镇.govform：未发现问题。" in out
+    assert err.strip().startswith("无法导入“broken�.docx”：") and len(err.strip().split("\n")) == 1
+    rows = list(openpyxl.load_workbook(summary).worksheets[0].iter_rows(min_row=2))
+    shown = {row[1].value: row[1].hyperlink.target for row in rows}
+    assert shown["甲镇.govform"].endswith("/%BC%D7%D5%F2.govform")  # the link spells the GBK bytes
+    assert shown["line\\nbreak.govform"].endswith("/line%0Abreak.govform")

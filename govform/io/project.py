@@ -14,7 +14,7 @@ from typing import Any
 from govform.domain.format import FormatError, UnknownFormat, load_format
 from govform.domain.messages import Message
 from govform.domain.report import CellRef, Invalid, Narrative, PreviousYear, Report, Subsection, Value, parse_value
-from govform.io.files import os_error_reason, refuse_to_save, write_atomically
+from govform.io.files import os_error_reason, refuse_to_save, shown_name, write_atomically
 
 FILE_KIND = "govform-project"
 FORMAT_VERSION = 1
@@ -31,7 +31,7 @@ class ProjectError(Exception):
     def __init__(self, path: Path | str, problem: Message):
         self.path = Path(path)
         self.problem = problem
-        self.message = Message(f"project.cannot_{self.verb}", name=self.path.name, problem=problem)
+        self.message = Message(f"project.cannot_{self.verb}", name=shown_name(self.path.name), problem=problem)
         super().__init__(str(self.message))
 
 

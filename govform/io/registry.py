@@ -17,7 +17,7 @@ from typing import Any
 from govform.domain.messages import Message
 from govform.domain.report import CellRef, Report
 from govform.io.export_fonts import STANDARD_FONTS, ExportFonts
-from govform.io.files import refuse_to_replace
+from govform.io.files import refuse_to_replace, shown_name
 
 
 class ExportError(Exception):
@@ -26,7 +26,7 @@ class ExportError(Exception):
     def __init__(self, path: Path | str, problem: Message):
         self.path = Path(path)
         self.problem = problem
-        self.message = Message("export.cannot_export", name=self.path.name, problem=problem)
+        self.message = Message("export.cannot_export", name=shown_name(self.path.name), problem=problem)
         super().__init__(str(self.message))
 
 
@@ -36,7 +36,7 @@ class ImportFailed(Exception):
     def __init__(self, path: Path | str, problem: Message):
         self.path = Path(path)
         self.problem = problem
-        self.message = Message("import.cannot_import", name=self.path.name, problem=problem)
+        self.message = Message("import.cannot_import", name=shown_name(self.path.name), problem=problem)
         super().__init__(str(self.message))
 
 
@@ -131,7 +131,9 @@ def _kind(table: Mapping[str, FileKind], path: Path, refusal: str) -> FileKind:
     kind = table.get(path.suffix.lower())
     if kind is None:
         known = "、".join(sorted(table)) or "—"
-        raise UnknownKind(path, Message(refusal, name=path.name, suffix=path.suffix or "—", known=known))
+        raise UnknownKind(
+            path, Message(refusal, name=shown_name(path.name), suffix=shown_name(path.suffix) or "—", known=known)
+        )
     return kind
 
 

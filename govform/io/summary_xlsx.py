@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import os
+import re
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -20,12 +21,13 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from govform.domain.messages import Message
 from govform.io.checked import CheckedReport
-from govform.io.files import os_error_reason, refuse_to_replace, write_atomically
+from govform.io.files import os_error_reason, refuse_to_replace, shown_name, write_atomically
 from govform.io.registry import ExportError
 from govform.io.xlsx_export import save_workbook
 
 __all__ = ["summary_refusal", "write_summary"]
 
+_SURROGATES = re.compile("[\ud800-\udfff]")
 FIRST_FINDINGS = 3  # findings shown in a file's row; the findings sheet has them all
 BOLD = Font(bold=True)
 WRAP = Alignment(vertical="top", wrap_text=True)
@@ -103,7 +105,7 @@ def _words(key: str, language: str, **params: object) -> str:
 
 def _clean(value: object) -> object:
     if isinstance(value, str):
-        return ILLEGAL_CHARACTERS_RE.sub("", value)
+        return _SURROGATES.sub("\ufffd", ILLEGAL_CHARACTERS_RE.sub("", value))
     return value
 
 
@@ -116,9 +118,12 @@ def _link(file: str, base: Path) -> str:
     """The file as a hyperlink target: relative to the workbook's folder when it is there or below."""
     target = _absolute(file)
     try:
-        return target.relative_to(_absolute(base)).as_posix()
+        relative = target.relative_to(_absolute(base)).as_posix()
     except ValueError:
         return target.as_uri()
+    # A name that is not UTF-8 (a zip from Windows unpacked here) or holds a control character has no form a
+    # workbook can hold as text: the link spells its bytes, percent-encoded.
+    return relative if relative.isprintable() and not _SURROGATES.search(relative) else target.as_uri()
 
 
 def _folder(file: str, base: Path) -> str:
@@ -127,8 +132,8 @@ def _folder(file: str, base: Path) -> str:
     try:
         relative = folder.relative_to(_absolute(base))
     except ValueError:
-        return str(folder)
-    return "" if relative == Path() else relative.as_posix()
+        return shown_name(folder)
+    return "" if relative == Path() else shown_name(relative.as_posix())
 
 
 def _header(sheet: Worksheet, columns: tuple[tuple[str, int], ...], prefix: str, language: str) -> None:
@@ -155,7 +160,7 @@ def _lines(text: str, width: int) -> int:
 
 
 def _file_cell(sheet: Worksheet, row: int, column: int, report: CheckedReport, base: Path) -> None:
-    cell = sheet.cell(row, column, _clean(Path(report.path).name))
+    cell = sheet.cell(row, column, _clean(shown_name(Path(report.path).name)))
     cell.hyperlink = _link(report.path, base)
     cell.style = "Hyperlink"
     cell.alignment = TOP
