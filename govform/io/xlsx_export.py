@@ -77,7 +77,11 @@ LANDSCAPE_FROM = 100  # a table wider than this (units) prints landscape
 
 
 class _TooLong(Exception):
-    """A line of text longer than a spreadsheet cell holds."""
+    """A line of text longer than a spreadsheet cell holds; `cell` names the table's cell when it is one."""
+
+    def __init__(self, cell: str | None = None):
+        super().__init__(cell)
+        self.cell = cell
 
 
 def export_xlsx(report: Report, path: Path | str, options: ExportOptions | None = None) -> None:
@@ -85,7 +89,9 @@ def export_xlsx(report: Report, path: Path | str, options: ExportOptions | None 
     path = Path(path)
     try:
         workbook = build_workbook(report)
-    except _TooLong:
+    except _TooLong as long:
+        if long.cell is not None:
+            raise ExportError(path, Message("xlsx.cell_too_long", cell=long.cell, limit=EXCEL_MAX_TEXT)) from None
         raise ExportError(path, Message("xlsx.text_too_long", limit=EXCEL_MAX_TEXT)) from None
     try:
         write_atomically(path, lambda out: save_workbook(workbook, out))
@@ -344,7 +350,10 @@ def _table_sheet(sheet: Worksheet, report: Report, table: Table) -> None:
             target.value = f"=SUM({_ranges(_coordinate(grid, part) for part in parts)})"
             target.fill = TOTAL_FILL
         else:
-            _put(target, _cell_value(value))
+            try:
+                _put(target, _cell_value(value))
+            except _TooLong:
+                raise _TooLong(table.cell_label(*printed.cell)) from None
         if table.column(*printed.cell).type is ValueType.AMOUNT:
             target.number_format = _amount_format(value)
             sheet.add_data_validation(_amount_validation(fmt, target.coordinate))
