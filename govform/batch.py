@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 
 from govform.domain.messages import DEFAULT_LANGUAGE, Message
 from govform.io.checked import CheckedReport, checked, unreadable
+from govform.io.files import shown_name
 
 if TYPE_CHECKING:
     from govform.domain.report import Report
@@ -45,7 +46,8 @@ def find_reports(paths: Iterable[Path | str], *, exclude: Iterable[Path | str] =
     """The files to check: each path that is not a folder as given (a missing one too: it becomes an
     unreadable row), and every report under each folder, recursively, in name order. Hidden files and
     folders and Office's lock files (~$…, .~lock…) are left out, as are the `exclude` paths (the summary
-    being written) and a file named twice."""
+    being written) and a file named twice. A folder that cannot be searched (no permission) is listed
+    itself, to become an unreadable row: the reports in it are not silently left unchecked."""
     skip = {_key(Path(p)) for p in exclude}
     found: list[Path] = []
     seen: set[str] = set()
@@ -60,7 +62,7 @@ def find_reports(paths: Iterable[Path | str], *, exclude: Iterable[Path | str] =
         if not given.is_dir():
             add(given)
             continue
-        for folder, folders, files in os.walk(given):
+        for folder, folders, files in os.walk(given, onerror=lambda error: add(Path(error.filename))):
             folders[:] = sorted(name for name in folders if not name.startswith("."))
             for name in sorted(files):
                 if name.startswith((".", "~$")) or not name.lower().endswith(REPORT_SUFFIXES):
@@ -72,7 +74,7 @@ def find_reports(paths: Iterable[Path | str], *, exclude: Iterable[Path | str] =
 def _key(path: Path) -> str:
     try:
         return os.path.normcase(str(path.resolve()))
-    except OSError:
+    except (OSError, RuntimeError):  # a symbolic link loop: RuntimeError up to Python 3.12
         return os.path.normcase(os.path.abspath(path))
 
 
@@ -103,6 +105,9 @@ def check_file(path: Path | str, language: str = DEFAULT_LANGUAGE, previous: Pat
     from govform.io.project import ProjectError, load_project
 
     path = Path(path)
+    problem = _folder_problem(path) if path.is_dir() else None
+    if problem is not None:  # a folder find_reports could not search
+        return unreadable(path, Message("batch.kind.folder"), problem, language)
     kind = _kind(path)
     try:
         # A file no importer takes is read as a project file: the loader tells a project from anything else.
@@ -115,10 +120,24 @@ def check_file(path: Path | str, language: str = DEFAULT_LANGUAGE, previous: Pat
     except registry.UnknownKind as error:
         return unreadable(path, kind, error.message, language)
     except Exception as error:  # an importer's bug must not end a run over hundreds of files
-        return unreadable(path, kind, Message("batch.crashed", name=path.name, error=type(error).__name__), language)
+        return unreadable(
+            path, kind, Message("batch.crashed", name=shown_name(path.name), error=type(error).__name__), language
+        )
     if previous is not None:
         report.previous = previous_of(_last_year(str(previous)), report.format, source=Path(previous).name)
     return checked(path, kind, report, validate(report), language)
+
+
+def _folder_problem(path: Path) -> Message | None:
+    """Why the folder at `path` cannot be searched; None when it can (then it was a file when the search
+    found it, and is read as one, which says what it is now)."""
+    from govform.io.files import os_error_reason
+
+    try:
+        with os.scandir(path):
+            return None
+    except OSError as error:
+        return Message("batch.folder_unreadable", name=shown_name(path.name), reason=os_error_reason(error))
 
 
 def _check_chunk(paths: Sequence[str], language: str, previous: str | None) -> list[CheckedReport]:
@@ -126,9 +145,14 @@ def _check_chunk(paths: Sequence[str], language: str, previous: str | None) -> l
 
 
 def _worker_start() -> None:
-    """Each worker reads the format once, before its first file."""
+    """Each worker reads the format once, before its first file. Ctrl+C, which a terminal sends to every
+    process of the command, is the parent's to act on: it stops handing out files and shuts the workers down
+    (a worker interrupted mid-file only printed a traceback of its own)."""
+    import signal
+
     from govform.domain.format import load_format
 
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     load_format()
 
 

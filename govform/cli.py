@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 
 EXIT_OK, EXIT_ERRORS, EXIT_UNREADABLE = 0, 1, 2
 EXIT_OUTPUT_CLOSED = 141  # 128 + SIGPIPE
+EXIT_INTERRUPTED = 130  # 128 + SIGINT
 LANGUAGES = ("zh_CN", "en")  # govform.domain.messages.LANGUAGES, without loading the domain to parse arguments
 
 
@@ -60,14 +61,15 @@ def print_findings(path: Path, report: Report, findings: list[Finding], output: 
 def print_checked(result: CheckedReport, output: Output) -> None:
     """One checked file as `govform check` prints it; an unreadable file's reason goes to standard error."""
     from govform.domain.messages import Message
+    from govform.io.files import shown_name
 
     if result.problem is not None:
         print(result.problem, file=output.err)
         return
     if not result.findings:
-        output.say(Message("cli.no_findings", path=result.path))
+        output.say(Message("cli.no_findings", path=shown_name(result.path)))
         return
-    counts = {"path": result.path, "errors": result.errors, "warnings": result.warnings}
+    counts = {"path": shown_name(result.path), "errors": result.errors, "warnings": result.warnings}
     if result.explained:
         output.say(Message("cli.counts_explained", **counts, explained=result.explained))
     else:
@@ -167,8 +169,9 @@ def _note_json(report: Report, note: ImportNote, output: Output) -> dict[str, An
 def print_import_notes(path: Path, notes: list[ImportNote], output: Output) -> None:
     """The import report of one document: one line per note, in the order the importer gave them."""
     from govform.domain.messages import Message
+    from govform.io.files import shown_name
 
-    output.say(Message("import.cli.report", path=str(path)))
+    output.say(Message("import.cli.report", path=shown_name(path)))
     for note in notes:
         print(f"  {output.text(note.message)}", file=output.out)
 
@@ -176,9 +179,17 @@ def print_import_notes(path: Path, notes: list[ImportNote], output: Output) -> N
 def _check(args: argparse.Namespace) -> int:
     from govform import batch
     from govform.domain.messages import Message
+    from govform.io.files import shown_name
 
     output = Output(args.lang)
     summary = Path(args.xlsx) if args.xlsx else None
+    if summary is not None:
+        from govform.io.summary_xlsx import summary_refusal
+
+        refusal = summary_refusal(summary, [path for path in args.paths if not Path(path).is_dir()])
+        if refusal is not None:
+            output.complain(Message("export.cannot_export", name=shown_name(summary.name), problem=refusal))
+            return EXIT_UNREADABLE
     files = batch.find_reports(args.paths, exclude=[summary] if summary else [])
     if not files:
         output.complain(Message("batch.nothing", paths="、".join(args.paths)))
@@ -217,7 +228,7 @@ def _check(args: argparse.Namespace) -> int:
     if len(files) > 1 and not args.json:
         output.say(Message("batch.totals", total=len(files), **result.counts()))
     if summary is not None and not args.json:
-        output.say(Message("batch.written", path=str(summary)))
+        output.say(Message("batch.written", path=shown_name(summary)))
     return status
 
 
@@ -226,6 +237,7 @@ def _export(args: argparse.Namespace) -> int:
     from govform.domain.rules import validate
     from govform.io import registry
     from govform.io.export_fonts import FALLBACK_FONTS, STANDARD_FONTS
+    from govform.io.files import shown_name
     from govform.io.project import ProjectError
 
     output = Output(args.lang)
@@ -255,19 +267,20 @@ def _export(args: argparse.Namespace) -> int:
     except registry.ExportError as error:
         output.complain(error.message)
         return EXIT_UNREADABLE
-    output.say(Message("cli.exported_with_errors" if errors else "cli.exported", path=str(out), errors=errors))
+    output.say(Message("cli.exported_with_errors" if errors else "cli.exported", path=shown_name(out), errors=errors))
     return EXIT_OK
 
 
 def _import(args: argparse.Namespace) -> int:
     from govform.domain.messages import Message
+    from govform.io.files import shown_name
     from govform.io.project import ProjectError, save_project
 
     output = Output(args.lang)
     path = Path(args.document)
     out = Path(args.output) if args.output else path.with_suffix(".govform")
     if not args.output and out.exists():  # never replace a project the clerk did not name
-        output.complain(Message("import.cli.exists", path=str(out)))
+        output.complain(Message("import.cli.exists", path=shown_name(out)))
         return EXIT_UNREADABLE
     try:
         result = _read(path)
@@ -276,7 +289,7 @@ def _import(args: argparse.Namespace) -> int:
         return EXIT_UNREADABLE
     report = result.report
     try:
-        save_project(report, out)
+        save_project(report, out, source=path)
     except ProjectError as error:
         output.complain(error.message)
         return EXIT_UNREADABLE
@@ -293,13 +306,14 @@ def _import(args: argparse.Namespace) -> int:
         sys.stdout.write("\n")
     else:
         print_import_notes(path, result.notes, output)
-        output.say(Message("import.cli.saved", path=str(out)))
+        output.say(Message("import.cli.saved", path=shown_name(out)))
     return EXIT_OK
 
 
 def _new(args: argparse.Namespace) -> int:
     from govform.domain.messages import Message
     from govform.domain.previous import start_from
+    from govform.io.files import shown_name
     from govform.io.project import ProjectError, save_project
 
     output = Output(args.lang)
@@ -313,10 +327,10 @@ def _new(args: argparse.Namespace) -> int:
     stem = report.format.export_stem(report.agency or output.text(Message("cli.untitled")), report.year)
     out = Path(args.output) if args.output else last_path.with_name(stem + ".govform")
     if out.exists():
-        output.complain(Message("import.cli.exists", path=str(out)))
+        output.complain(Message("import.cli.exists", path=shown_name(out)))
         return EXIT_UNREADABLE
     try:
-        save_project(report, out)
+        save_project(report, out, source=last_path)
     except ProjectError as error:
         output.complain(error.message)
         return EXIT_UNREADABLE
@@ -326,7 +340,7 @@ def _new(args: argparse.Namespace) -> int:
     output.say(
         Message(
             "import.cli.started",
-            path=str(out),
+            path=shown_name(out),
             year=report.year,
             last_year=result.report.year,
             format=report.format.name,
@@ -508,6 +522,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return status
     except BrokenPipeError:
         return _output_closed()
+    except KeyboardInterrupt:
+        return _interrupted(args.lang or LANGUAGES[0])
 
 
 def _never_fail_to_print() -> None:
@@ -515,6 +531,17 @@ def _never_fail_to_print() -> None:
     for stream in (sys.stdout, sys.stderr):
         if isinstance(stream, io.TextIOWrapper):
             stream.reconfigure(errors="replace")
+
+
+def _interrupted(language: str) -> int:
+    """Ctrl+C: one line instead of Python's traceback, and the status of a program ended by SIGINT. Whatever
+    was being written is written atomically (govform.io.files), so nothing is left half-written."""
+    from govform.domain.messages import Message
+
+    with suppress(OSError, ValueError):
+        print(file=sys.stderr)  # after the ^C the terminal echoed
+        print(Message("cli.interrupted").text(language), file=sys.stderr)
+    return EXIT_INTERRUPTED
 
 
 def _output_closed() -> int:

@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import io
 import json
+import os
+import shutil
+import sys
 import time
 
 import openpyxl
@@ -13,6 +16,7 @@ import pytest
 from govform import batch
 from govform.cli import main
 from govform.resources import sample_project
+from tests.helpers import faults
 from tests.helpers.batch import make_docx_reports, make_reports, make_unreadable
 
 COUNT = 500
@@ -163,3 +167,92 @@ def test_500_word_reports_and_4_unreadable_give_504_rows_worst_first(tmp_path_fa
     statuses = [row[0] for row in rows[4:]]
     assert statuses.count("有错误") > 0 and statuses.count("通过") > 0
     assert f"共检查{COUNT + 4}份：4份无法读取" in out
+
+
+@pytest.mark.skipif(os.name != "posix", reason="symbolic links")
+def test_a_symbolic_link_loop_is_a_row_and_the_summary_is_written(tmp_path, capsys):
+    """A link loop in the folder (or named) ended the run with RuntimeError, and then the summary too."""
+    shutil.copy(sample_project(), tmp_path / "甲.govform")
+    (tmp_path / "环1.govform").symlink_to("环2.govform")
+    (tmp_path / "环2.govform").symlink_to("环1.govform")
+    (tmp_path / "上级").symlink_to(".", target_is_directory=True)  # a folder loop: not followed
+    summary = tmp_path / "汇总.xlsx"
+    assert main(["check", str(tmp_path), str(tmp_path / "环1.govform"), "--xlsx", str(summary)]) == 2
+    out, err = capsys.readouterr()
+    assert err.count("路径中的快捷方式（符号链接）循环指向自身") == 2 and "共检查3份：2份无法读取" in out
+    rows = list(openpyxl.load_workbook(summary).worksheets[0].iter_rows(min_row=2, values_only=True))
+    assert [(row[0], row[1]) for row in rows] == [
+        ("无法读取", "环1.govform"),
+        ("无法读取", "环2.govform"),
+        ("通过", "甲.govform"),
+    ]
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
+def test_a_folder_that_cannot_be_searched_is_a_row_not_a_silence(tmp_path):
+    """A sub-folder without read permission was skipped without a word: its reports went unchecked."""
+    shutil.copy(sample_project(), tmp_path / "甲.govform")
+    locked = tmp_path / "乙镇"
+    locked.mkdir()
+    shutil.copy(sample_project(), locked / "乙.govform")
+    locked.chmod(0)
+    try:
+        done = faults.run(faults.without_privileges([*faults.GOVFORM, "check", str(tmp_path)]))
+    finally:
+        locked.chmod(0o755)
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    assert done.stderr.strip() == "无法打开文件夹“乙镇”：没有访问权限。其中的报告没有检查。"
+    assert "共检查2份：1份无法读取，0份有错误，0份只有警告，1份通过。" in done.stdout
+
+
+@pytest.mark.skipif(os.name != "posix", reason="process groups and SIGINT")
+def test_ctrl_c_mid_run_stops_in_one_line_and_leaves_no_workers(tmp_path):
+    """Ctrl+C (SIGINT to the whole process group, as a terminal sends it) printed Python's traceback, from the
+    parent and from workers."""
+    import signal
+    import subprocess
+
+    from govform.io.docx_export import export_docx
+    from tests.helpers.reports import sample
+
+    first = tmp_path / "报告0000.docx"
+    export_docx(sample(), first)
+    for index in range(1, 300):
+        shutil.copy(first, tmp_path / f"报告{index:04d}.docx")
+    summary = tmp_path / "汇总.xlsx"
+    command = [*faults.GOVFORM, "check", str(tmp_path), "--xlsx", str(summary)]
+    process = subprocess.Popen(
+        command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=faults.environment(), start_new_session=True
+    )
+    assert process.stdout.readline()  # some reports checked: the workers are at work
+    os.killpg(process.pid, signal.SIGINT)
+    _, err = process.communicate(timeout=60)
+    assert process.returncode == 130, err
+    assert "Traceback" not in err.decode()
+    assert err.decode().strip().split("\n")[-1].startswith("已中断（Ctrl+C），未写出汇总表")
+    assert not summary.exists() and not list(tmp_path.glob(".*.tmp"))
+    time.sleep(0.5)
+    left = subprocess.run(["ps", "-o", "stat=", "-g", str(process.pid)], capture_output=True, text=True).stdout
+    assert all(state.startswith("Z") for state in left.split()), left  # at most exited workers not yet reaped
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="file names of any bytes")
+def test_names_from_elsewhere_are_shown_on_one_line_as_they_are(tmp_path, capsys):
+    """Reports unpacked from a zip made on Windows have GBK names, not UTF-8: the summary workbook failed with a
+    traceback after the whole run. A name with a line break or a terminal escape was printed as is (two lines;
+    the terminal turned red)."""
+    root = os.fsencode(tmp_path)
+    names = ["甲镇".encode("gbk") + b".govform", b"line\nbreak.govform", b"esc\x1b[31mred.govform", b"broken\xff.docx"]
+    for name in names:
+        with open(os.path.join(root, name), "wb") as file:
+            file.write(b"junk" if name.endswith(b".docx") else sample_project().read_bytes())
+    summary = tmp_path / "汇总.xlsx"
+    assert main(["check", str(tmp_path), "--xlsx", str(summary)]) == 2
+    out, err = capsys.readouterr()
+    assert "\x1b" not in out + err and "esc\\x1b[31mred.govform：未发现问题。" in out
+    assert "line\\nbreak.govform：未发现问题。" in out and "甲镇.govform：未发现问题。" in out
+    assert err.strip().startswith("无法导入“broken�.docx”：") and len(err.strip().split("\n")) == 1
+    rows = list(openpyxl.load_workbook(summary).worksheets[0].iter_rows(min_row=2))
+    shown = {row[1].value: row[1].hyperlink.target for row in rows}
+    assert shown["甲镇.govform"].endswith("/%BC%D7%D5%F2.govform")  # the link spells the GBK bytes
+    assert shown["line\\nbreak.govform"].endswith("/line%0Abreak.govform")

@@ -50,12 +50,20 @@ def printed(text: str) -> str:
     return re.sub(r"[\r\n\v]+", "", text).strip(" \t\u3000\u00a0")
 
 
+LONGEST_LABEL = 200
+"""A printed text longer than this (a sentence, a paragraph, a crafted cell of megabytes) is no label: it is
+alike to a label only by containing it, and is not compared character by character, which takes time in
+proportion to its length (a 20,000-character cell took 50 ms per label)."""
+
+
 @lru_cache(maxsize=65536)
 def _similarity(found: str, label: str) -> float:
     if found == label:
         return 1.0
     if not found or not label:
         return 0.0
+    if len(found) > LONGEST_LABEL:
+        return 0.75 + 0.25 * len(label) / len(found) if label in found else 0.0
     ratio = SequenceMatcher(None, found, label, autojunk=False).ratio()
     if label in found:  # the label with words added around it: "现行有效件数（历史累计）"
         ratio = max(ratio, 0.75 + 0.25 * len(label) / len(found))

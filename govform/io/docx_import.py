@@ -29,7 +29,7 @@ from govform.domain.messages import Message
 from govform.domain.numbers import UNITS, NumberError, format_amount, parse_amount, split_unit
 from govform.domain.report import CellRef, Invalid, Narrative, Report, Subsection, Value, parse_value
 from govform.io.docx_open import open_package
-from govform.io.docx_read import Block, Paragraph, read_body
+from govform.io.docx_read import Block, Paragraph, TooLarge, read_body
 from govform.io.docx_read import Table as PrintedTable
 from govform.io.printed_tables import BlockReading, Segment, TablesReading, read_tables, segments_of
 from govform.io.registry import ImportFailed, ImportNote, ImportResult
@@ -73,7 +73,10 @@ def import_docx(path: Path | str) -> ImportResult:
     """Read the Word report at `path`; raises ImportFailed (in a clerk's words) when it cannot be read as one."""
     path = Path(path)
     package = open_package(path)
-    blocks = read_body(package.document, package.styles)
+    try:
+        blocks = read_body(package.document, package.styles)
+    except TooLarge as large:
+        raise ImportFailed(path, Message(f"import.refused.{large.key}", limit=large.limit)) from None
     try:
         formats = [load_format(name) for name in format_names()]
         return _Import(path, blocks, formats).run()

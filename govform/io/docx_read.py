@@ -6,6 +6,11 @@ cell, anchored at its top-left grid position, with its span and its horizontal e
 grid widths, so that cells can be matched to headers by where they sit on the page rather than by grid
 index (published tables often have narrow "ghost" grid columns). Content controls, tracked insertions and
 hyperlinks are read through; deleted text, field instructions and the fallback copies of drawings are not.
+
+A report has a few hundred paragraphs and four to ten tables of a few dozen columns, and everything after
+reading costs time in proportion to them: a document well beyond that (the limits below, ten times a real
+report or more) is refused with TooLarge as it is read, whatever its few kilobytes of XML declare (a row
+placed a billion grid columns to the right, a million merged cells).
 """
 
 from __future__ import annotations
@@ -38,6 +43,26 @@ _STYLE_START = re.compile(rb'<w:style\b[^>]*?\bw:styleId="([^"]*)"')
 # The same safety as the package's parser: the part's prolog was checked for a DTD before it came here.
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
 _TITLE_NAMES = frozenset({"title", "标题"})
+
+MAX_PARAGRAPHS = 5_000
+"""Paragraphs of the body (text boxes included): a long report has 500."""
+MAX_TABLES = 50
+MAX_COLUMNS = 200
+"""Grid columns of one table (Word makes at most 63; the report's widest table has 13)."""
+MAX_GRID = 20_000
+"""Grid positions (rows × columns) of all tables together: the report's three tables have about 1,000."""
+MAX_STYLE_DEPTH = 20
+"""Styles followed through `basedOn` from a paragraph's own (Word's built-in chains are 2 or 3 deep)."""
+
+
+class TooLarge(Exception):
+    """A document far larger than any report in one respect: `key` says which ("too_many_paragraphs",
+    "too_many_tables", "table_too_wide", "tables_too_large"), `limit` the most allowed."""
+
+    def __init__(self, key: str, limit: int):
+        self.key = key
+        self.limit = limit
+        super().__init__(f"{key} > {limit}")
 
 
 @dataclass(slots=True)
@@ -174,7 +199,12 @@ class Styles:
         seen: set[str] = set()
         current: str | None = style_id
         names = []
-        while current and current not in seen and (style := self._style(current)) is not None:
+        while (
+            current
+            and current not in seen
+            and len(seen) < MAX_STYLE_DEPTH
+            and (style := self._style(current)) is not None
+        ):
             seen.add(current)
             names.append(style.name.strip().lower())
             level = style.level if level is None else level
@@ -262,10 +292,13 @@ def _walk(element: Any, text: list[str], found: list[int], textboxes: list[Any])
 
 
 class BodyReader:
-    """Reads a document's body into blocks, with its styles."""
+    """Reads a document's body into blocks, with its styles; raises TooLarge past the limits above."""
 
     def __init__(self, styles: Styles):
         self.styles = styles
+        self.paragraphs = 0
+        self.tables = 0
+        self.grid = 0  # grid positions of the tables read so far
 
     def blocks(self, container: Any) -> Iterator[Block]:
         for child in container:
@@ -295,6 +328,9 @@ class BodyReader:
             numbered = numbered or ppr.find(W + "numPr") is not None
         if level == 9:
             level = None
+        self.paragraphs += 1
+        if self.paragraphs > MAX_PARAGRAPHS:
+            raise TooLarge("too_many_paragraphs", MAX_PARAGRAPHS)
         yield Paragraph("".join(text), level, title, align, found[0], numbered)
         for box in textboxes:
             for block in self.blocks(box):
@@ -314,6 +350,9 @@ class BodyReader:
         return "\n".join(lines), found[0]
 
     def table(self, tbl: Any) -> Table:
+        self.tables += 1
+        if self.tables > MAX_TABLES:
+            raise TooLarge("too_many_tables", MAX_TABLES)
         grid = tbl.find(W + "tblGrid")
         widths = []
         if grid is not None:
@@ -326,11 +365,14 @@ class BodyReader:
         covering: dict[tuple[int, int], Cell] = {}
         row_count = 0
         width = 0
+        spent = 0
         for r, tr in enumerate(_children(tbl, _TR)):
             row_count = r + 1
             column = _grid_skip(tr, "gridBefore")
             previous: Cell | None = None
             for tc in _children(tr, _TC):
+                if column >= MAX_COLUMNS:
+                    raise TooLarge("table_too_wide", MAX_COLUMNS)
                 tcpr = tc.find(W + "tcPr")
                 span, vmerge, hmerge = 1, None, None
                 if tcpr is not None:
@@ -362,7 +404,13 @@ class BodyReader:
                 column += span
                 previous = cell
             width = max(width, column)
+            if width > MAX_COLUMNS:
+                raise TooLarge("table_too_wide", MAX_COLUMNS)
+            spent += self._spend(max(width, 1))  # the row, as wide as the table is so far
         columns = max(width, len(widths))
+        if columns > MAX_COLUMNS:
+            raise TooLarge("table_too_wide", MAX_COLUMNS)
+        self._spend(row_count * columns - spent)  # every row as wide as the table, as covering_row walks it
         if len(widths) < columns or not any(widths):
             average = (sum(widths) / len(widths)) if widths and any(widths) else 1000.0
             widths = [w or average for w in widths] + [average] * (columns - len(widths))
@@ -373,6 +421,12 @@ class BodyReader:
             cell.x0 = edges[cell.column]
             cell.x1 = edges[min(cell.column + cell.colspan, columns)]
         return Table(row_count, columns, cells, covering)
+
+    def _spend(self, positions: int) -> int:
+        self.grid += positions
+        if self.grid > MAX_GRID:
+            raise TooLarge("tables_too_large", MAX_GRID)
+        return positions
 
 
 def _children(element: Any, tag: str) -> Iterator[Any]:

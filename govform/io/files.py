@@ -66,6 +66,24 @@ def os_error_reason(error: OSError, *, writing: bool = False) -> Message:
     return Message(f"files.{name}")
 
 
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def shown_name(name: str | os.PathLike[str]) -> str:
+    """A file's name or path as a message shows it, on one line and as it is: a name received from elsewhere
+    may hold bytes that are not UTF-8 (a zip made on Windows, unpacked here: GBK, shown decoded as such when
+    they are), a line break, a terminal's escape sequence or a right-to-left override, each written as its code
+    (\\n, \\x1b, \\u202e) rather than acted on."""
+    text = os.fspath(name)
+    if any("\udc80" <= ch <= "\udcff" for ch in text):
+        raw = os.fsencode(text)
+        try:
+            text = raw.decode("gb18030")
+        except UnicodeDecodeError:
+            text = raw.decode("utf-8", "replace")
+    return _UNPRINTABLE.sub(lambda found: found.group().encode("unicode_escape").decode("ascii"), text)
+
+
 # -- what may be replaced -------------------------------------------------------------------------
 
 _PROJECT_MARK = b'"govform-project"'  # in the first lines of every project file and its .bak
@@ -93,6 +111,27 @@ def refuse_to_replace(path: Path, *, source: Path | None = None) -> Message | No
         return Message("overwrite.project")
     if not info.st_mode & 0o222 or not os.access(path, os.W_OK):
         return Message("overwrite.read_only")
+    return None
+
+
+def refuse_to_save(path: Path, *, source: Path | None = None) -> Message | None:
+    """Why saving a project at `path` would destroy something, else None: anything but a regular file (a pipe
+    or a device would be replaced by a file: as root, `-o /dev/null` would replace the system's), `source` (the
+    report being read, through a symbolic link too) and an existing file that is not a project file."""
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        return None
+    except OSError as error:
+        return os_error_reason(error, writing=True)
+    if stat.S_ISDIR(info.st_mode):
+        return Message("files.is_folder")
+    if not stat.S_ISREG(info.st_mode):
+        return Message("overwrite.save.not_regular")
+    if source is not None and _same_file(path, source):
+        return Message("overwrite.save.source")
+    if path.suffix.lower() != ".govform" and not _looks_like_a_project(path):
+        return Message("overwrite.save.not_project")
     return None
 
 

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
+from contextlib import suppress
 from pathlib import Path
 
 from govform.domain.messages import Message
@@ -89,17 +91,34 @@ def _convert(soffice: Path, document: Path, work: Path, path: Path) -> None:
         str(document),
     ]
     try:
-        done = subprocess.run(
+        process = subprocess.Popen(
             command,
-            capture_output=True,
-            timeout=TIMEOUT,
             stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=os.name == "posix",  # its own process group, to end soffice.bin with it
             creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0),  # no console window on Windows
         )
-    except subprocess.TimeoutExpired:
-        raise ExportError(path, Message("pdf.timeout", seconds=TIMEOUT)) from None
     except OSError as error:
         raise ExportError(path, Message("pdf.cannot_start", reason=os_error_reason(error))) from None
+    try:
+        returncode = process.wait(timeout=TIMEOUT)
+    except subprocess.TimeoutExpired:
+        raise ExportError(path, Message("pdf.timeout", seconds=TIMEOUT)) from None
+    finally:
+        _end(process)
     converted = work / "report.pdf"
-    if done.returncode != 0 or not converted.is_file() or converted.stat().st_size == 0:
-        raise ExportError(path, Message("pdf.failed", code=done.returncode))
+    if returncode != 0 or not converted.is_file() or converted.stat().st_size == 0:
+        raise ExportError(path, Message("pdf.failed", code=returncode))
+
+
+def _end(process: subprocess.Popen) -> None:
+    """End LibreOffice and whatever it started, whether it finished, hung or was interrupted (Ctrl+C): its
+    launcher runs soffice.bin as a child, which outlived a killed launcher and kept running, a stray process
+    per timed-out export."""
+    if os.name == "posix":
+        with suppress(ProcessLookupError, PermissionError):
+            os.killpg(process.pid, signal.SIGKILL)
+    elif process.poll() is None:
+        process.kill()
+    process.wait()

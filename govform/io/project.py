@@ -14,7 +14,7 @@ from typing import Any
 from govform.domain.format import FormatError, UnknownFormat, load_format
 from govform.domain.messages import Message
 from govform.domain.report import CellRef, Invalid, Narrative, PreviousYear, Report, Subsection, Value, parse_value
-from govform.io.files import os_error_reason, write_atomically
+from govform.io.files import os_error_reason, refuse_to_save, shown_name, write_atomically
 
 FILE_KIND = "govform-project"
 FORMAT_VERSION = 1
@@ -31,7 +31,7 @@ class ProjectError(Exception):
     def __init__(self, path: Path | str, problem: Message):
         self.path = Path(path)
         self.problem = problem
-        self.message = Message(f"project.cannot_{self.verb}", name=self.path.name, problem=problem)
+        self.message = Message(f"project.cannot_{self.verb}", name=shown_name(self.path.name), problem=problem)
         super().__init__(str(self.message))
 
 
@@ -140,9 +140,15 @@ def dumps_project(report: Report) -> str:
     return json.dumps(to_json(report), ensure_ascii=False, indent=2) + "\n"
 
 
-def save_project(report: Report, path: Path | str) -> None:
-    """Write atomically (temp file, fsync, replace), keeping the previous file as NAME.govform.bak."""
+def save_project(report: Report, path: Path | str, *, source: Path | str | None = None) -> None:
+    """Write atomically (temp file, fsync, replace), keeping the previous file as NAME.govform.bak.
+
+    Refused (ProjectSaveError): a path that is not a regular file, `source` (the document the report was read
+    from, for `govform import`) and an existing file that is not a project (see files.refuse_to_save)."""
     path = Path(path)
+    refusal = refuse_to_save(path, source=Path(source) if source is not None else None)
+    if refusal is not None:
+        raise ProjectSaveError(path, refusal)
     payload = dumps_project(report).encode("utf-8")
     try:
         write_atomically(path, lambda out: out.write(payload), backup=path.with_name(path.name + BACKUP_SUFFIX))

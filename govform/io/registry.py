@@ -17,7 +17,7 @@ from typing import Any
 from govform.domain.messages import Message
 from govform.domain.report import CellRef, Report
 from govform.io.export_fonts import STANDARD_FONTS, ExportFonts
-from govform.io.files import refuse_to_replace
+from govform.io.files import refuse_to_replace, shown_name
 
 
 class ExportError(Exception):
@@ -26,7 +26,7 @@ class ExportError(Exception):
     def __init__(self, path: Path | str, problem: Message):
         self.path = Path(path)
         self.problem = problem
-        self.message = Message("export.cannot_export", name=self.path.name, problem=problem)
+        self.message = Message("export.cannot_export", name=shown_name(self.path.name), problem=problem)
         super().__init__(str(self.message))
 
 
@@ -36,7 +36,7 @@ class ImportFailed(Exception):
     def __init__(self, path: Path | str, problem: Message):
         self.path = Path(path)
         self.problem = problem
-        self.message = Message("import.cannot_import", name=self.path.name, problem=problem)
+        self.message = Message("import.cannot_import", name=shown_name(self.path.name), problem=problem)
         super().__init__(str(self.message))
 
 
@@ -131,7 +131,9 @@ def _kind(table: Mapping[str, FileKind], path: Path, refusal: str) -> FileKind:
     kind = table.get(path.suffix.lower())
     if kind is None:
         known = "、".join(sorted(table)) or "—"
-        raise UnknownKind(path, Message(refusal, name=path.name, suffix=path.suffix or "—", known=known))
+        raise UnknownKind(
+            path, Message(refusal, name=shown_name(path.name), suffix=shown_name(path.suffix) or "—", known=known)
+        )
     return kind
 
 
@@ -140,16 +142,40 @@ def exporter(path: Path) -> FileKind:
     return _kind(EXPORTERS, path, "export.unknown_suffix")
 
 
+MAX_LINES = 20_000
+"""Lines of text in a report that is exported (a long report has 500): every line is a paragraph of the DOCX,
+a row of the workbook. A project holding far more (1,500,000 lines of preamble fit in 15 MB) took 4 GB to
+export as DOCX and failed in the workbook (past Excel's 1,048,576 rows)."""
+MAX_SUBHEADS = 1_000
+MAX_AGENCY = 200
+"""Characters of the agency's name (the longest real ones have 40; the title is set from it)."""
+
+
 def export(report: Report, path: Path, options: ExportOptions | None = None, *, source: Path | None = None) -> None:
     """Write `report` to `path` as its suffix says; raises ExportError, or UnknownKind for an unknown suffix.
 
     Whatever the kind, nothing the clerk did not ask to replace is written over: a project file, `source`
-    (the project being exported), a device or a pipe, or a read-only file (ExportError saying so)."""
+    (the project being exported), a device or a pipe, or a read-only file (ExportError saying so). A report
+    far larger than any (MAX_LINES, MAX_SUBHEADS, MAX_AGENCY) is not exported: what was pasted is to be checked."""
     kind = exporter(path)
-    refusal = refuse_to_replace(path, source=source)
+    refusal = refuse_to_replace(path, source=source) or _beyond_any_report(report)
     if refusal is not None:
         raise ExportError(path, refusal)
     kind.function()(report, path, options or ExportOptions())
+
+
+def _beyond_any_report(report: Report) -> Message | None:
+    if len(report.agency) > MAX_AGENCY:
+        return Message("export.agency_too_long", count=len(report.agency), limit=MAX_AGENCY)
+    narratives = report.narratives.values()
+    subheads = sum(len(narrative.subsections) for narrative in narratives)
+    if subheads > MAX_SUBHEADS:
+        return Message("export.too_many_subheads", count=subheads, limit=MAX_SUBHEADS)
+    texts = [report.preamble, *(n.text for n in narratives), *(s.text for n in narratives for s in n.subsections)]
+    lines = sum(text.count("\n") + 1 for text in texts) + subheads
+    if lines > MAX_LINES:
+        return Message("export.too_many_lines", count=lines, limit=MAX_LINES)
+    return None
 
 
 def importer(path: Path) -> FileKind:

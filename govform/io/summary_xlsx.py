@@ -8,6 +8,8 @@ it, so a folder moved with its summary keeps its links). Words are in the langua
 from __future__ import annotations
 
 import math
+import os
+import re
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -19,11 +21,13 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from govform.domain.messages import Message
 from govform.io.checked import CheckedReport
-from govform.io.files import os_error_reason, write_atomically
+from govform.io.files import os_error_reason, refuse_to_replace, shown_name, write_atomically
 from govform.io.registry import ExportError
+from govform.io.xlsx_export import save_workbook
 
-__all__ = ["write_summary"]
+__all__ = ["summary_refusal", "write_summary"]
 
+_SURROGATES = re.compile("[\ud800-\udfff]")
 FIRST_FINDINGS = 3  # findings shown in a file's row; the findings sheet has them all
 BOLD = Font(bold=True)
 WRAP = Alignment(vertical="top", wrap_text=True)
@@ -59,15 +63,38 @@ FINDING_COLUMNS = (
 LINE_POINTS = 15.0
 
 
-def write_summary(reports: Sequence[CheckedReport], path: Path | str, language: str) -> None:
-    """Write the summary of `reports` at `path`, atomically; raises ExportError."""
+def summary_refusal(path: Path | str, checked: Sequence[Path | str] = ()) -> Message | None:
+    """Why the summary may not be written at `path`, else None: it is a workbook (.xlsx), and never written
+    over one of the `checked` files, a project file, a read-only file or anything but a regular file (what
+    export never replaces). Asked before a run, so that a mistyped name costs neither a report nor the run."""
     path = Path(path)
+    if path.suffix.lower() != ".xlsx":
+        return Message("batch.summary_not_xlsx", suffix=path.suffix or "—")
+    if any(_same_file(path, Path(other)) for other in checked):
+        return Message("batch.summary_is_checked")
+    return refuse_to_replace(path)
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.exists() and b.exists() and a.samefile(b)
+    except OSError:
+        return False
+
+
+def write_summary(reports: Sequence[CheckedReport], path: Path | str, language: str) -> None:
+    """Write the summary of `reports` at `path`, atomically; raises ExportError (also for what
+    summary_refusal refuses)."""
+    path = Path(path)
+    refusal = summary_refusal(path, [report.path for report in reports])
+    if refusal is not None:
+        raise ExportError(path, refusal)
     workbook = Workbook()
     ordered = sorted(reports, key=lambda r: (r.badness(), r.path))
     _reports_sheet(workbook.active, ordered, path.parent, language)
     _findings_sheet(workbook.create_sheet(), ordered, path.parent, language)
     try:
-        write_atomically(path, workbook.save)
+        write_atomically(path, lambda out: save_workbook(workbook, out))
     except OSError as error:
         raise ExportError(path, os_error_reason(error, writing=True)) from error
 
@@ -78,27 +105,35 @@ def _words(key: str, language: str, **params: object) -> str:
 
 def _clean(value: object) -> object:
     if isinstance(value, str):
-        return ILLEGAL_CHARACTERS_RE.sub("", value)
+        return _SURROGATES.sub("\ufffd", ILLEGAL_CHARACTERS_RE.sub("", value))
     return value
+
+
+def _absolute(path: str | Path) -> Path:
+    """`path` from the root, as named: symbolic links are not followed (one may loop, or point nowhere)."""
+    return Path(os.path.abspath(path))
 
 
 def _link(file: str, base: Path) -> str:
     """The file as a hyperlink target: relative to the workbook's folder when it is there or below."""
-    target = Path(file).resolve()
+    target = _absolute(file)
     try:
-        return target.relative_to(base.resolve()).as_posix()
+        relative = target.relative_to(_absolute(base)).as_posix()
     except ValueError:
         return target.as_uri()
+    # A name that is not UTF-8 (a zip from Windows unpacked here) or holds a control character has no form a
+    # workbook can hold as text: the link spells its bytes, percent-encoded.
+    return relative if relative.isprintable() and not _SURROGATES.search(relative) else target.as_uri()
 
 
 def _folder(file: str, base: Path) -> str:
     """The file's folder, relative to the workbook's when below it ("" when beside it)."""
-    folder = Path(file).resolve().parent
+    folder = _absolute(file).parent
     try:
-        relative = folder.relative_to(base.resolve())
+        relative = folder.relative_to(_absolute(base))
     except ValueError:
-        return str(folder)
-    return "" if relative == Path() else relative.as_posix()
+        return shown_name(folder)
+    return "" if relative == Path() else shown_name(relative.as_posix())
 
 
 def _header(sheet: Worksheet, columns: tuple[tuple[str, int], ...], prefix: str, language: str) -> None:
@@ -125,7 +160,7 @@ def _lines(text: str, width: int) -> int:
 
 
 def _file_cell(sheet: Worksheet, row: int, column: int, report: CheckedReport, base: Path) -> None:
-    cell = sheet.cell(row, column, _clean(Path(report.path).name))
+    cell = sheet.cell(row, column, _clean(shown_name(Path(report.path).name)))
     cell.hyperlink = _link(report.path, base)
     cell.style = "Hyperlink"
     cell.alignment = TOP

@@ -11,11 +11,15 @@ rows repeat and each table prints one page wide.
 from __future__ import annotations
 
 import datetime as dt
+import errno
+import gc
 import math
+import os
+import sys
 from collections.abc import Iterable
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
@@ -73,7 +77,11 @@ LANDSCAPE_FROM = 100  # a table wider than this (units) prints landscape
 
 
 class _TooLong(Exception):
-    """A line of text longer than a spreadsheet cell holds."""
+    """A line of text longer than a spreadsheet cell holds; `cell` names the table's cell when it is one."""
+
+    def __init__(self, cell: str | None = None):
+        super().__init__(cell)
+        self.cell = cell
 
 
 def export_xlsx(report: Report, path: Path | str, options: ExportOptions | None = None) -> None:
@@ -81,12 +89,50 @@ def export_xlsx(report: Report, path: Path | str, options: ExportOptions | None 
     path = Path(path)
     try:
         workbook = build_workbook(report)
-    except _TooLong:
+    except _TooLong as long:
+        if long.cell is not None:
+            raise ExportError(path, Message("xlsx.cell_too_long", cell=long.cell, limit=EXCEL_MAX_TEXT)) from None
         raise ExportError(path, Message("xlsx.text_too_long", limit=EXCEL_MAX_TEXT)) from None
     try:
-        write_atomically(path, workbook.save)
+        write_atomically(path, lambda out: save_workbook(workbook, out))
     except OSError as error:
         raise ExportError(path, os_error_reason(error, writing=True)) from error
+
+
+# libxml2's names for the write errors a clerk meets, as lxml reports them (SerialisationError("IO_ENOSPC")).
+_LIBXML_ERRORS = {
+    "IO_ENOSPC": errno.ENOSPC,
+    "IO_EFBIG": errno.EFBIG,
+    "IO_EACCES": errno.EACCES,
+    "IO_EROFS": errno.EROFS,
+    "IO_EIO": errno.EIO,
+}
+
+
+def save_workbook(workbook: Workbook, out: BinaryIO) -> None:
+    """openpyxl's save, with the failures of its temporary files as OSError: it writes each sheet to a temporary
+    file first, with lxml, whose SerialisationError ("IO_ENOSPC") a full temporary folder came as."""
+    from lxml.etree import SerialisationError
+
+    try:
+        workbook.save(out)
+    except SerialisationError as error:
+        code = _LIBXML_ERRORS.get(str(error).strip(), errno.EIO)
+        _drop_quietly(error)
+        raise OSError(code, os.strerror(code)) from None
+
+
+def _drop_quietly(error: BaseException) -> None:
+    """Free what a failed save left behind without Python's "Exception ignored" at exit: openpyxl's sheet
+    writers, held by the error's traceback, are generators that flush their temporary file again, and fail
+    again, when collected."""
+    hook = sys.unraisablehook
+    sys.unraisablehook = lambda unraisable: None
+    try:
+        error.__traceback__ = None
+        gc.collect()
+    finally:
+        sys.unraisablehook = hook
 
 
 def build_workbook(report: Report) -> Workbook:
@@ -304,7 +350,10 @@ def _table_sheet(sheet: Worksheet, report: Report, table: Table) -> None:
             target.value = f"=SUM({_ranges(_coordinate(grid, part) for part in parts)})"
             target.fill = TOTAL_FILL
         else:
-            _put(target, _cell_value(value))
+            try:
+                _put(target, _cell_value(value))
+            except _TooLong:
+                raise _TooLong(table.cell_label(*printed.cell)) from None
         if table.column(*printed.cell).type is ValueType.AMOUNT:
             target.number_format = _amount_format(value)
             sheet.add_data_validation(_amount_validation(fmt, target.coordinate))

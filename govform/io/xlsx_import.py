@@ -14,6 +14,7 @@ import math
 import re
 import stat
 import zipfile
+import zlib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -24,6 +25,7 @@ from govform.domain.format import Cell, Format, FormatError, Table, ValueType, f
 from govform.domain.layout import Grid, table_grid
 from govform.domain.messages import Message
 from govform.domain.report import Invalid, Narrative, Report, Subsection, Value, parse_value, same_value
+from govform.io.archive import UnsafeArchive, open_zip
 from govform.io.files import os_error_reason
 from govform.io.registry import ImportFailed, ImportNote, ImportResult
 from govform.io.xlsx_layout import (
@@ -113,46 +115,113 @@ def read_table_values(path: Path | str, report: Report) -> TableValues:
 
 
 def _read(path: Path) -> dict[str, Sheet]:
-    """Every sheet's non-empty cells, with formulas and their saved results side by side."""
-    from openpyxl import load_workbook
-    from openpyxl.utils.exceptions import InvalidFileException
+    """Every sheet's non-empty cells, with formulas and their saved results side by side.
 
+    The package is checked before openpyxl reads it (its directory, every part's declared size: see
+    govform.io.archive), and the sheets are read within MAX_CELLS cells and MAX_POSITIONS positions walked,
+    whatever their dimensions declare, so that a crafted workbook of a few kilobytes is refused at once."""
     try:
         info = path.stat()
         if stat.S_ISDIR(info.st_mode):
             raise ImportFailed(path, Message("files.is_folder"))
+        if not stat.S_ISREG(info.st_mode):  # a pipe would never end, a device never stop giving bytes
+            raise ImportFailed(path, Message("import.package.not_regular"))
         if info.st_size > MAX_FILE_SIZE:
             raise ImportFailed(path, Message("xlsx.too_large"))
-        formulas = load_workbook(path, read_only=True)
-        results = load_workbook(path, read_only=True, data_only=True)
+        with path.open("rb") as file:
+            with open_zip(file, xml_limit=MAX_XML_PART) as archive:
+                _check_lists(archive)
+            formulas = _sheets(path, file, data_only=False)
+            results = _sheets(path, file, data_only=True)
     except OSError as error:
         raise ImportFailed(path, Message("files.read_failed", reason=os_error_reason(error))) from None
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, TypeError, IndexError):
+    except UnsafeArchive as unsafe:
+        raise ImportFailed(path, Message(f"xlsx.{unsafe.key}", **unsafe.params)) from None
+    except (_NotAWorkbook, zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError):
         raise ImportFailed(path, Message("xlsx.not_workbook")) from None
+    sheets: dict[str, Sheet] = {}
+    for name, cells in formulas.items():
+        saved = results.get(name, {})
+        sheets[name] = {
+            position: _Cell(value, saved.get(position, (None,))[0], data_type == "f", number_format)
+            for position, (value, data_type, number_format) in cells.items()
+        }
+    return sheets
+
+
+MAX_XML_PART = 16 * 1024 * 1024
+"""The most a workbook's XML part may declare: openpyxl parses every sheet, the shared strings and the styles
+whole (our workbook's largest is 24 KB; a style-laden one saved by Excel a few megabytes)."""
+MAX_LIST_PART = 1024 * 1024
+"""The most the styles and shared strings parts may declare: openpyxl makes an object of every entry they list,
+twice (200,000 styles in 14 MB took 7 s and 380 MB, 700,000 strings in 15 MB 9 s); ours are 8 KB and none,
+WPS's and Excel's re-saves of it some 50 KB each (the text sheet's lines become shared strings)."""
+MAX_CELLS = 100_000
+"""Non-empty cells of all sheets: our workbook has about 1,500."""
+MAX_POSITIONS = 2_000_000
+"""Cells and rows walked, empty ones included (openpyxl fills a row up to its last cell, a sheet up to its
+last row): a stray cell in Excel's last row, 1,048,576, still fits."""
+
+
+def _check_lists(archive: zipfile.ZipFile) -> None:
+    for info in archive.infolist():
+        listing = info.filename.lower().endswith(("styles.xml", "sharedstrings.xml"))
+        if listing and info.file_size > MAX_LIST_PART:
+            raise UnsafeArchive("bomb", part=info.filename[-60:], limit=MAX_LIST_PART // (1024 * 1024))
+
+
+def _not_a_workbook() -> tuple[type[BaseException], ...]:
+    from xml.etree.ElementTree import ParseError
+
+    from lxml.etree import XMLSyntaxError
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    # What openpyxl lets through on a damaged or crafted package: its own, the XML parsers' (an undefined
+    # entity, a DTD that expands too much), the zip reader's, and what its element classes make of nonsense.
+    return (
+        InvalidFileException, ParseError, XMLSyntaxError, zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error,
+        EOFError, NotImplementedError, KeyError, ValueError, TypeError, IndexError, AttributeError, OverflowError,
+    )  # fmt: skip
+
+
+class _NotAWorkbook(Exception):
+    pass
+
+
+def _sheets(path: Path, file: Any, *, data_only: bool) -> dict[str, dict[tuple[int, int], tuple[Any, str, str]]]:
+    """(value, data type, number format) of every non-empty cell by position, by sheet; raises ImportFailed past
+    the limits above, _NotAWorkbook when openpyxl cannot read the file."""
+    from openpyxl import load_workbook
+
+    file.seek(0)
     try:
-        sheets: dict[str, Sheet] = {}
-        for name in formulas.sheetnames:
-            cells: Sheet = {}
-            saved = {
-                (c.row, c.column): c.value
-                for row in results[name].iter_rows()
-                for c in row
-                if getattr(c, "value", None) is not None
-            }
-            for row in formulas[name].iter_rows():
+        workbook = load_workbook(file, read_only=True, data_only=data_only)
+    except _not_a_workbook():
+        raise _NotAWorkbook from None
+    try:
+        sheets: dict[str, dict[tuple[int, int], tuple[Any, str, str]]] = {}
+        cells = positions = 0
+        for sheet in workbook.worksheets:
+            found: dict[tuple[int, int], tuple[Any, str, str]] = {}
+            if hasattr(sheet, "reset_dimensions"):
+                sheet.reset_dimensions()  # what a sheet declares of its size is not believed: rows are not padded to it
+            for row in sheet.iter_rows():
+                positions += max(len(row), 1)
+                if positions > MAX_POSITIONS:
+                    raise ImportFailed(path, Message("xlsx.too_many_cells", sheet=sheet.title))
                 for c in row:
                     if getattr(c, "value", None) is None:
                         continue
-                    position = (c.row, c.column)
-                    formula = c.data_type == "f"
-                    cells[position] = _Cell(c.value, saved.get(position), formula, c.number_format or "General")
-            sheets[name] = cells
+                    cells += 1
+                    if cells > MAX_CELLS:
+                        raise ImportFailed(path, Message("xlsx.too_many_cells", sheet=sheet.title))
+                    found[(c.row, c.column)] = (c.value, c.data_type, c.number_format or "General")
+            sheets[sheet.title] = found
         return sheets
-    except (zipfile.BadZipFile, KeyError, ValueError, TypeError, AttributeError):
-        raise ImportFailed(path, Message("xlsx.not_workbook")) from None
+    except _not_a_workbook():
+        raise _NotAWorkbook from None
     finally:
-        formulas.close()
-        results.close()
+        workbook.close()
 
 
 def _text(cell: _Cell | None) -> str:

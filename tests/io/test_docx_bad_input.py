@@ -4,6 +4,8 @@ within 2 s and 200 MB (measured here, on the whole command: Python's start-up in
 from __future__ import annotations
 
 import os
+import random
+import struct
 import subprocess
 import sys
 import zipfile
@@ -144,12 +146,120 @@ def images_50_mb(folder: Path, exported: Path) -> Path:
     return path
 
 
+def swollen_directory(folder: Path, exported: Path) -> Path:
+    """A package whose central directory lists 400,000 parts (24 MB on disk, written directly): Python's zipfile
+    alone took over 2 s and 200 MB to read that directory, before any part count could be checked."""
+    count = 400_000
+    local = struct.pack("<4s5H3I2H", b"PK\x03\x04", 20, 0, 0, 0, 0, 0, 0, 0, 1, 0) + b"a"
+    names = [f"{i:08x}".encode() for i in range(count)]
+    directory = b"".join(
+        struct.pack("<4s6H3I5H2I", b"PK\x01\x02", 20, 20, 0, 0, 0, 0, 0, 0, 0, len(name), 0, 0, 0, 0, 0, 0) + name
+        for name in names
+    )
+    start = len(local)
+    end64 = struct.pack("<4sQ2H2I4Q", b"PK\x06\x06", 44, 45, 45, 0, 0, count, count, len(directory), start)
+    locator = struct.pack("<4sIQI", b"PK\x06\x07", 0, start + len(directory), 1)
+    end = struct.pack("<4s4H2IH", b"PK\x05\x06", 0, 0, 0xFFFF, 0xFFFF, 0xFFFFFFFF, 0xFFFFFFFF, 0)
+    path = folder / "部分太多.docx"
+    path.write_bytes(local + directory + end64 + locator + end)
+    return path
+
+
+def _body(exported: Path, extra: str) -> bytes:
+    """The exported report's document.xml with `extra` (WordprocessingML) added at the end of its body."""
+    with zipfile.ZipFile(exported) as archive:
+        xml = archive.read("word/document.xml").decode("utf-8")
+    at = xml.rindex("<w:sectPr")
+    return (xml[:at] + extra + xml[at:]).encode("utf-8")
+
+
+def _cell(text: str, properties: str = "") -> str:
+    return f"<w:tc><w:tcPr>{properties}</w:tcPr><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:tc>"
+
+
+def _with_body(folder: Path, exported: Path, name: str, extra: str) -> Path:
+    path = folder / name
+    with with_parts(exported, path, {"word/document.xml": _body(exported, extra)}):
+        pass
+    return path
+
+
+def far_right_rows(folder: Path, exported: Path) -> Path:
+    """50 rows each placed 5,000,000 grid columns to the right (gridBefore): it took 300 MB."""
+    row = '<w:tr><w:trPr><w:gridBefore w:val="5000000"/></w:trPr>' + _cell("1") + "</w:tr>"
+    return _with_body(folder, exported, "远在右边.docx", "<w:tbl>" + row * 50 + "</w:tbl>")
+
+
+def merged_grid(folder: Path, exported: Path) -> Path:
+    """1,000 cells a row, each merged over 64 grid columns, 30 rows: it took 3 s and 320 MB."""
+    row = "<w:tr>" + _cell("", '<w:gridSpan w:val="64"/>') * 1000 + "</w:tr>"
+    return _with_body(folder, exported, "合并单元格.docx", "<w:tbl>" + row * 30 + "</w:tbl>")
+
+
+def megabytes_of_text_in_cells(folder: Path, exported: Path) -> Path:
+    """Every piece of text in the report's tables 20,000 characters longer: each label compared with the
+    format's took 50 ms, the whole check more than a minute."""
+    padding = "".join(random.Random(2).choice("行政规范性文件规章主动公开本年制发废止现行有效") for _ in range(20_000))
+    with zipfile.ZipFile(exported) as archive:
+        xml = archive.read("word/document.xml").decode("utf-8")
+    tables = xml.index("<w:tbl>")
+    xml = xml[:tables] + xml[tables:].replace('<w:t xml:space="preserve">', '<w:t xml:space="preserve">' + padding)
+    path = folder / "长文字.docx"
+    with with_parts(exported, path, {"word/document.xml": xml.encode("utf-8")}):
+        pass
+    return path
+
+
+def many_paragraphs(folder: Path, exported: Path) -> Path:
+    """100,000 short paragraphs after the report, each compared with every heading: they took 3.6 s."""
+    extra = "".join(f"<w:p><w:t>{i}</w:t></w:p>" for i in range(100_000))
+    return _with_body(folder, exported, "段落太多.docx", extra)
+
+
+def many_tables(folder: Path, exported: Path) -> Path:
+    """45,000 one-cell tables after the report: they took 2.7 s."""
+    table = "<w:tbl><w:tr><w:tc><w:p><w:t>规章</w:t></w:p></w:tc></w:tr></w:tbl>"
+    return _with_body(folder, exported, "表格太多.docx", table * 45_000)
+
+
+def tiny_tags(folder: Path, exported: Path) -> Path:
+    """700,000 paragraphs of a number each: 26 MB of XML in 3 MB, compressed no more than text is (no zip bomb),
+    that took 24 s and 580 MB."""
+    numbers = random.Random(1)
+    extra = "".join(f"<w:p><w:r><w:t>{numbers.randrange(10**6)}</w:t></w:r></w:p>" for _ in range(700_000))
+    return _with_body(folder, exported, "标记太多.docx", extra)
+
+
+def long_style_chain(folder: Path, exported: Path) -> Path:
+    """4,000 paragraphs, each in its own style of a chain of 100,000 styles, each based on the next: every
+    paragraph's style was followed to the end of the chain (minutes)."""
+    styles = "".join(
+        f'<w:style w:type="paragraph" w:styleId="s{i}"><w:name w:val="s{i}"/><w:basedOn w:val="s{i + 1}"/></w:style>'
+        for i in range(100_000)
+    )
+    paragraphs = "".join(f'<w:p><w:pPr><w:pStyle w:val="s{i}"/></w:pPr></w:p>' for i in range(0, 100_000, 25))
+    path = folder / "样式链.docx"
+    replace = {
+        "word/styles.xml": f'<w:styles xmlns:w="{W_NS}">{styles}</w:styles>'.encode(),
+        "word/document.xml": _body(exported, paragraphs),
+    }
+    with with_parts(exported, path, replace):
+        pass
+    return path
+
+
 CASES = {
     "not-a-zip": (not_a_zip, "这不是 Word 文档（.docx）"),
     "zip-bomb": (zip_bomb, "解压后超过100 MB，是恶意构造的压缩包"),
     "zip-bomb-lying-header": (zip_bomb_in_the_text, "文件已损坏或不完整"),
     "entity-expansion": (entity_expansion, "含有文档类型声明（DTD）"),
     "external-entity": (external_entity, "含有文档类型声明（DTD）"),
+    "400,000-parts": (swollen_directory, "文件内部有400000个部分"),
+    "rows-5,000,000-columns-right": (far_right_rows, "表格超过200列"),
+    "a-million-merged-grid-cells": (merged_grid, "表格超过200列"),
+    "100,000-paragraphs": (many_paragraphs, "段落超过5000个"),
+    "45,000-tables": (many_tables, "表格超过50个"),
+    "700,000-paragraphs-of-tags": (tiny_tags, "超过500000个标记"),
     "no-tables": (no_tables, "文档中没有表格"),
     "doc-renamed": (old_word, "旧版 Word（.doc）或 WPS 文字（.wps）格式"),
     "wps-renamed": (wps, "“另存为” Word 文档（.docx）"),
@@ -197,3 +307,19 @@ def test_bad_input_exits_2_with_one_chinese_line_writes_nothing_in_time_and_memo
         assert seconds < SECONDS, (case, seconds)
         assert peak < MEGABYTES, (case, peak)
     assert not out.exists() and sorted(p.name for p in folder.iterdir()) == before
+
+
+READABLE = {
+    "20,000-characters-per-cell": megabytes_of_text_in_cells,
+    "100,000-styles-in-a-chain": long_style_chain,
+}
+
+
+@pytest.mark.parametrize("case", list(READABLE))
+def test_a_report_made_slow_to_read_is_read_in_time_and_memory(case, exported, tmp_path):
+    """Reports whose every part is within the limits, made as slow to read as they can be."""
+    bad = READABLE[case](tmp_path, exported)
+    code, _, stderr, seconds, peak = measured(["check", str(bad)])
+    assert code in (0, 1) and "Traceback" not in stderr, (case, stderr)
+    assert seconds < SECONDS, (case, seconds)
+    assert peak < MEGABYTES, (case, peak)

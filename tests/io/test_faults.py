@@ -138,6 +138,35 @@ print(done.returncode, done.stderr.strip(), kept, sorted(os.listdir('{disk}')), 
     assert content == "b'PK old'" and listing == "['年报.docx']"
 
 
+def test_a_full_disk_under_the_workbooks_temporary_files(tmp_path, project):
+    """openpyxl writes each sheet to a temporary file before zipping: where that failed (the temporary folder
+    on the same full disk), XLSX export and the batch summary ended in lxml's SerialisationError traceback."""
+    target = tmp_path / "年报.xlsx"
+    target.write_bytes(b"PK old")
+    # 20 KB: the finished workbook (19 KB) would fit, the table sheets' temporary files (up to 24 KB) do not.
+    line = _one_chinese_line(_export(project, target, file_size_limit=20_000), "无法导出“年报.xlsx”：")
+    assert "超过了系统允许的大小" in line and "原有文件未被改动" in line
+    assert target.read_bytes() == b"PK old" and _ours(tmp_path) == []
+    summary = tmp_path / "汇总.xlsx"
+    command = [*faults.GOVFORM, "check", *[str(project)] * 3, "--xlsx", str(summary)]
+    done = faults.run(faults.without_privileges(command), file_size_limit=1_000)
+    assert done.returncode == 2 and "Traceback" not in done.stderr, done.stderr
+    assert done.stderr.strip() == "无法导出“汇总.xlsx”：文件超过了系统允许的大小，没有写完。原有文件未被改动。"
+    assert not summary.exists() and _ours(tmp_path) == []
+
+
+@pytest.mark.skipif(not faults.can_mount(), reason="mounting a file system is not allowed here")
+def test_a_full_temporary_folder(tmp_path, project):
+    """The temporary folder full, the target's fine (a full /tmp): the XLSX export says the disk is full."""
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    target = tmp_path / "年报.xlsx"
+    command = ["env", f"TMPDIR={temporary}", *faults.GOVFORM, "export", str(project), "-o", str(target)]
+    done = faults.run(faults.on_small_disk(temporary, 12, command))
+    line = _one_chinese_line(done, "无法导出“年报.xlsx”：")
+    assert "磁盘空间已满" in line and not target.exists() and _ours(tmp_path) == []
+
+
 @pytest.mark.skipif(not faults.can_mount(), reason="mounting a file system is not allowed here")
 def test_a_read_only_file_system(tmp_path, project):
     disk = tmp_path / "disk"

@@ -154,3 +154,41 @@ def test_an_agency_with_a_pasted_control_character_exports(tmp_path):
             "<dc:title>长寿湖镇人民政府2024年政府信息公开工作年度报告</dc:title>"
             in package.read("docProps/core.xml").decode()
         )
+
+
+BEYOND_ANY_REPORT = {
+    "1,500,000 lines of preamble (15 MB)": (lambda r, d: r.update(preamble=["根据"] * 1_500_000), "共有1500022行"),
+    "3,000 sub-heads": (
+        lambda r, d: r["sections"]["overview"].update(subsections=[{"title": f"{i}", "text": []} for i in range(3000)]),
+        "共有3000个小标题",
+    ),
+    "an agency of 2,000,000 characters": (lambda r, d: r.update(agency="镇" * 2_000_000), "机关全称有2000000个字"),
+}
+
+
+@pytest.mark.parametrize("change", BEYOND_ANY_REPORT.values(), ids=BEYOND_ANY_REPORT.keys())
+@pytest.mark.parametrize("suffix", [".docx", ".xlsx", ".html"])
+def test_a_project_far_larger_than_any_report_loads_but_is_not_exported(change, suffix, tmp_path):
+    """Such a file loads and checks (the clerk can open it to see what was pasted), but took gigabytes to export
+    as DOCX (1,500,000 lines: 11 s and 3.8 GB) and failed in a workbook past Excel's 1,048,576 rows."""
+    from govform.io import registry
+
+    change, says = change
+    report = loads_project(_project(change), "年报.govform")
+    validate(report)
+    target = tmp_path / f"年报{suffix}"
+    with pytest.raises(registry.ExportError) as refused:
+        registry.export(report, target)
+    assert str(refused.value).startswith(f"无法导出“年报{suffix}”：") and says in str(refused.value)
+    assert not target.exists()
+
+
+def test_a_cell_longer_than_a_spreadsheet_cell_is_named_not_called_text(tmp_path):
+    """The refusal said a paragraph of the text was too long, when it was a table's cell."""
+    from govform.io import registry
+
+    report = loads_project(_project(lambda r, d: _cell(r, "不" * 40_000)), "年报.govform")
+    with pytest.raises(registry.ExportError) as refused:
+        registry.export(report, tmp_path / "年报.xlsx")
+    cell = "表三 一、本年新收政府信息公开申请数量 / 科研机构"
+    assert str(refused.value).startswith(f"无法导出“年报.xlsx”：{cell}中的文字超过")

@@ -74,3 +74,26 @@ def test_without_libreoffice_the_clerk_is_told_what_to_install(tmp_path):
 def test_the_hint_fits_the_system(platform, words):
     assert words in install_hint(platform).text()
     assert install_hint(platform).text("en")
+
+
+@pytest.mark.skipif(os.name != "posix", reason="a shell script as LibreOffice")
+def test_a_hung_libreoffice_is_ended_with_everything_it_started(tmp_path, monkeypatch):
+    """LibreOffice's launcher runs soffice.bin as its child: a timeout killed the launcher only, and the hung
+    soffice.bin stayed, a stray process per export."""
+    from govform.io import pdf_export
+
+    bin_folder = tmp_path / "bin"
+    bin_folder.mkdir()
+    started = tmp_path / "soffice.bin.pid"
+    soffice = bin_folder / "soffice"
+    soffice.write_text(f"#!/bin/sh\nsleep 300 &\necho $! > '{started}'\nwait\n", encoding="utf-8")
+    soffice.chmod(0o755)
+    monkeypatch.setenv("PATH", os.pathsep.join([str(bin_folder), os.environ["PATH"]]))
+    monkeypatch.setattr(pdf_export, "TIMEOUT", 1)
+    with pytest.raises(registry.ExportError) as refused:
+        registry.export(sample(), tmp_path / "年报.pdf")
+    assert "LibreOffice 在1秒内没有完成转换" in str(refused.value)
+    child = int(started.read_text())
+    state = subprocess.run(["ps", "-o", "stat=", "-p", str(child)], capture_output=True, text=True).stdout.strip()
+    assert state in ("", "Z"), f"soffice.bin ({child}) still running: {state}"
+    assert not (tmp_path / "年报.pdf").exists()
