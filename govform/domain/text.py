@@ -52,6 +52,21 @@ _SPACE_CHARS = (
 )
 
 
+def clean_paragraphs(text: str, at_line_start: bool) -> str:
+    """Pasted paragraphs without the indents they bring (the export indents every paragraph itself); the
+    first line keeps its spaces when it lands in the middle of a line."""
+    if at_line_start:
+        return strip_indents(text)
+    first, _, rest = text.partition("\n")
+    return first + ("\n" + strip_indents(rest) if rest else "")
+
+
+def clean_title(text: str, at_start: bool) -> str:
+    """A pasted sub-head title without the number it brings ("（一）主动公开情况" → "主动公开情况"): the report
+    numbers its sub-heads itself."""
+    return strip_subhead_number(text) if at_start else text
+
+
 # -- breaking a long name into lines ---------------------------------------------------------------
 
 

@@ -28,6 +28,7 @@ from govform.domain.labels import ALIAS, POSITION, VARIANT, Match, compare, norm
 from govform.domain.messages import Message
 from govform.domain.numbers import UNITS, NumberError, format_amount, parse_amount, split_unit
 from govform.domain.report import CellRef, Invalid, Narrative, Report, Subsection, Value, parse_value
+from govform.domain.subheads import SENTENCE_END, SUBHEAD_NUMBER, subhead_heading
 from govform.io.docx_open import open_package
 from govform.io.docx_read import Block, Paragraph, TooLarge, read_body
 from govform.io.docx_read import Table as PrintedTable
@@ -37,15 +38,11 @@ from govform.io.registry import ImportFailed, ImportNote, ImportResult
 __all__ = ["import_docx", "read_figure", "title_agency"]
 
 HEADING_LENGTH = 40  # a heading is short: longer paragraphs are text
-SUBHEAD_LENGTH = 30
 TITLE_LINE_LENGTH = 60
 SHOWN_CELLS = 6  # a note about many cells names this many and counts the rest
 
 _NUMERAL = "一二三四五六七八九十"
 _LEVEL1 = re.compile(rf"^(?:第[{_NUMERAL}]+部分|[{_NUMERAL}]+\s*[、.．,，]|\d+\s*[、.．]|[{_NUMERAL}]+\s+)\s*")
-_LEVEL2 = re.compile(rf"^[（(]\s*(?:[{_NUMERAL}]+|\d+)\s*[）)]\s*[、.．]?\s*")
-_LEVEL3 = re.compile(r"^\d+\s*[.、．]\s*")  # "1." before a sub-head set in a Heading style
-_SENTENCE_END = ("。", "；", ";", "！", "？")
 _BLANK_MARKS = frozenset({"/", "／", "\\", "—", "——", "－", "-", "--", "---", "–", "−", "无", "空", "//"})
 _EDGE = " \t\u3000\u00a0"
 _PERIOD = re.compile(r"(\d{4})\s*年\s*1\s*月\s*1\s*日")
@@ -255,7 +252,7 @@ class _Import:
                     self.skipped.add(index)
                     self.notes.append(_note("skipped", "above_title", text=text))
                 continue
-            short = len(text) <= TITLE_LINE_LENGTH and not text.endswith((*_SENTENCE_END, "：", ":"))
+            short = len(text) <= TITLE_LINE_LENGTH and not text.endswith((*SENTENCE_END, "：", ":"))
             titled = paragraph.align == "center" or paragraph.title or paragraph.level == 0 or "报告" in text
             if not short or (lines and not titled):
                 break
@@ -336,7 +333,7 @@ class _Import:
             paragraph = self._paragraph(index)
             text = printed(paragraph.text) if paragraph else ""
             looks = paragraph is not None and (paragraph.align in ("right", "center") or text.endswith(_AGENCY_ENDINGS))
-            if looks and len(text) <= HEADING_LENGTH and not text.endswith(_SENTENCE_END):
+            if looks and len(text) <= HEADING_LENGTH and not text.endswith(SENTENCE_END):
                 agency = text
                 self.skipped.add(index)
         return agency, date
@@ -432,7 +429,8 @@ class _Import:
                 self.skipped.add(index)
                 self.notes.append(_note("skipped", "table_title", section=section.id, text=lines[0]))
                 continue
-            head = _subhead(paragraph, lines[0], standard) if section.subsection_numbering else None
+            styled = (paragraph.level is not None and paragraph.level >= 1) or paragraph.numbered
+            head = subhead_heading(lines[0], standard, styled=styled) if section.subsection_numbering else None
             if head is not None:
                 title, rest = head
                 subsections.append((Subsection(title), []))
@@ -565,7 +563,7 @@ def _cells_text(table: Table, cells: list[CellRef]) -> str:
 
 def _is_caption(line: str, titles: list[str]) -> bool:
     """A short line naming a table or block ("第二十条第（一）项", "表二 主动公开政府信息情况"), not a sentence."""
-    return not line.endswith(_SENTENCE_END) and any(
+    return not line.endswith(SENTENCE_END) and any(
         len(line) <= len(title) + 6 and similarity(line, title) >= 0.75 for title in titles
     )
 
@@ -594,7 +592,7 @@ def _section_heading(paragraph: Paragraph, sections: tuple[Section, ...], start:
     text = printed(paragraph.text)
     if not text or len(normalise(text)) > HEADING_LENGTH or paragraph.level not in (None, 0):
         return None
-    level1, level2 = _LEVEL1.match(text), _LEVEL2.match(text)
+    level1, level2 = _LEVEL1.match(text), SUBHEAD_NUMBER.match(text)
     rest = text[(level1 or level2).end() :] if (level1 or level2) else text
     marked = level1 is not None or paragraph.level == 0  # Word's own numbering may be any level: not a mark
     threshold = 0.9 if level2 or not marked else 0.75
@@ -609,21 +607,3 @@ def _section_heading(paragraph: Paragraph, sections: tuple[Section, ...], start:
     exact = text == section.heading or (paragraph.level == 0 and rest == section.title and not level1 and not level2)
     how = "exact" if exact else (VARIANT if match.similarity >= 1.0 else match.how)
     return section, Match(text, section.heading, match.similarity, how)
-
-
-def _subhead(paragraph: Paragraph, first: str, standard: tuple[str, ...]) -> tuple[str, str] | None:
-    """(title, text after it) when the paragraph is a sub-head ("（一）主动公开情况", a Heading 2, or a short line
-    like one of the format's sub-heads), else None."""
-    level2 = _LEVEL2.match(first)
-    if level2:
-        body = first[level2.end() :]
-        split = re.match(rf"^(.{{1,{SUBHEAD_LENGTH}}}?)[。：:；;]\s*(.*)$", body)
-        if split:
-            return split.group(1).strip(_EDGE), split.group(2).strip(_EDGE)
-        return body.strip(_EDGE), ""
-    short = len(normalise(first)) <= SUBHEAD_LENGTH and not first.endswith(_SENTENCE_END)
-    if short and ((paragraph.level is not None and paragraph.level >= 1) or paragraph.numbered):
-        return _LEVEL3.sub("", first, count=1).rstrip("：:"), ""  # a Heading 2, or numbered by Word itself
-    if short and len(normalise(first)) <= 20 and any(similarity(first, s) >= 0.75 for s in standard):
-        return first.rstrip("：:"), ""
-    return None

@@ -22,9 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from govform.domain.text import clean_paragraphs
 from govform.ui import look, words
 from govform.ui.controller import title_lines
-from govform.ui.text_edits import ParagraphEdit, TabPage, TitleEdit, clean_paragraphs, to_history, to_window
+from govform.ui.text_edits import ParagraphEdit, TabPage, TitleEdit, to_history, to_window
 from govform.ui.undo import Edits
 
 if TYPE_CHECKING:

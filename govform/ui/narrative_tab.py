@@ -20,8 +20,9 @@ from PySide6.QtWidgets import (
 )
 
 from govform.domain.format import Section
+from govform.domain.text import clean_paragraphs, clean_title
 from govform.ui import look
-from govform.ui.text_edits import ParagraphEdit, TabPage, TitleEdit, clean_paragraphs, clean_title
+from govform.ui.text_edits import ParagraphEdit, TabPage, TitleEdit
 from govform.ui.undo import Edits
 
 # Word's keys for moving a paragraph up and down; removing a sub-head has its own (it can be undone).

@@ -9,8 +9,9 @@ from PySide6.QtCore import SignalInstance
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from govform.domain.format import Section
+from govform.domain.text import clean_paragraphs
 from govform.ui.checker import Checker
-from govform.ui.text_edits import ParagraphEdit, TabPage, clean_paragraphs
+from govform.ui.text_edits import ParagraphEdit, TabPage
 from govform.ui.undo import Edits
 
 if TYPE_CHECKING:

@@ -19,8 +19,6 @@ from PySide6.QtCore import QKeyCombination, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QWidget
 
-from govform.domain.text import strip_indents, strip_subhead_number
-
 if TYPE_CHECKING:
     from PySide6.QtCore import QMimeData
     from PySide6.QtGui import QContextMenuEvent, QFocusEvent, QHideEvent, QKeyEvent
@@ -212,21 +210,6 @@ class TabPage:
             if focus is not None and page.isAncestorOf(focus):
                 focus.clearFocus()
         super().hideEvent(event)  # type: ignore[misc]
-
-
-def clean_paragraphs(text: str, at_line_start: bool) -> str:
-    """Pasted paragraphs without the indents they bring (the export indents every paragraph itself); the
-    first line keeps its spaces when it lands in the middle of a line."""
-    if at_line_start:
-        return strip_indents(text)
-    first, _, rest = text.partition("\n")
-    return first + ("\n" + strip_indents(rest) if rest else "")
-
-
-def clean_title(text: str, at_start: bool) -> str:
-    """A pasted sub-head title without the number it brings ("（一）主动公开情况" → "主动公开情况"): the report
-    numbers its sub-heads itself."""
-    return strip_subhead_number(text) if at_start else text
 
 
 def _change_end(old: str, new: str) -> int:
