@@ -432,6 +432,7 @@ class MainWindow(QMainWindow):
         self.editor = ReportTabs(document)
         self.editor.refused.connect(self.notify)
         self.editor.accepted.connect(self._clear_refusal)
+        self.editor.announced.connect(self.show_status)
         self.editor.currentChanged.connect(self._on_tab)
         self._show_banner(document)
         self._page_layout.addWidget(self.editor, 1)

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 import itertools
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt, QTimer, SignalInstance
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
@@ -21,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from govform.domain.format import Section
 from govform.domain.text import clean_paragraphs, clean_title
-from govform.ui import look
+from govform.ui import look, words
 from govform.ui.text_edits import ParagraphEdit, TabPage, TitleEdit
 from govform.ui.undo import Edits
 
@@ -107,10 +108,11 @@ class NarrativeTab(TabPage, QScrollArea):
     subsections: list[SubsectionEditor]
     add_button: QPushButton
 
-    def __init__(self, edits: Edits, section: Section, parent: QWidget | None = None):
+    def __init__(self, edits: Edits, section: Section, announce: SignalInstance, parent: QWidget | None = None):
         super().__init__(parent)
         self._edits = edits
         self.section = section
+        self._announce = announce  # what an edit did, for the status bar
         self.built = False
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
@@ -130,6 +132,8 @@ class NarrativeTab(TabPage, QScrollArea):
         self.text.clean_paste = clean_paragraphs
         self.text.new_step.connect(edits.begin_typing)
         self.text.typed.connect(lambda text: edits.set_text(section.id, text))
+        if section.subsection_numbering:
+            self.text.split_paste = functools.partial(self._paste_subheads, None)
         layout.addWidget(self.text)
         self.subsections = []
         self._list = QVBoxLayout()
@@ -208,7 +212,8 @@ class NarrativeTab(TabPage, QScrollArea):
         self.subsections = [
             SubsectionEditor(self._edits, self.section, i, self._move, self._remove) for i in range(len(subsections))
         ]
-        for editor in self.subsections:
+        for index, editor in enumerate(self.subsections):
+            editor.text.split_paste = functools.partial(self._paste_subheads, index)
             self._list.addWidget(editor)
             if self.isVisible():
                 editor.show()  # now, not after the next paint: the cursor may be put into it at once
@@ -247,6 +252,20 @@ class NarrativeTab(TabPage, QScrollArea):
             self.show_subsection(min(index, left - 1), "title")
         else:
             self.text.setFocus()
+
+    def _paste_subheads(self, box: int | None, text: str, start: int, end: int) -> bool:
+        """Last year's section pasted at once, its sub-head headings with it, into a box of this section (`box`:
+        None for its own text, else a sub-head's): each heading's text goes to its sub-head. False when the
+        text holds no heading of the section's sub-heads: the box pastes it as it is."""
+        message = self._edits.paste_subheads(self.section.id, box, text, start, end)
+        if message is None:
+            return False
+        self._announce.emit(words.text(message))
+        if box is None:
+            self.text.setFocus()
+        else:
+            self.show_subsection(box, "text")  # its editor was made anew when the paste added a sub-head
+        return True
 
     def _on_text(self, section_id: str, index: int | None, part: str) -> None:
         if section_id != self.section.id:

@@ -64,6 +64,7 @@ class ReportTabs(QTabWidget):
 
     refused = Signal(str)  # an edit the grids refused (a paste that does not fit), with the reason
     accepted = Signal()  # a paste or fill the grids took (a refusal shown before is out of date)
+    announced = Signal(str)  # what an edit did, for the status bar (a section pasted by its sub-heads)
 
     def __init__(self, document: Document, parent: QWidget | None = None):
         super().__init__(parent)
@@ -92,7 +93,7 @@ class ReportTabs(QTabWidget):
                 self.tables.add(section.table, page)
                 self.tables_by_section[section.id] = section.table
             else:
-                page = NarrativeTab(self.edits, section)
+                page = NarrativeTab(self.edits, section, self.announced)
                 self.narratives.add(section.id, page)
             self._pages.append(page)
             self._sections.append(section.id)

@@ -80,7 +80,9 @@ class ParagraphEdit(QPlainTextEdit):
     """Plain text, one paragraph per line; announces what the clerk types, not what the program sets.
 
     A new undo step begins when the box gains focus, at a new paragraph and around a paste. Text pasted or
-    dropped in loses the indents it brought (`clean_paste`, set by the tab: the export indents paragraphs)."""
+    dropped in loses the indents it brought (`clean_paste`, set by the tab: the export indents paragraphs);
+    `split_paste`, when the tab sets it, may take the text elsewhere first (a section pasted with its sub-head
+    headings): given the text and the selection's start and end, it says whether it did."""
 
     typed = Signal(str)
     new_step = Signal()
@@ -89,6 +91,7 @@ class ParagraphEdit(QPlainTextEdit):
         super().__init__(parent)
         self._setting = False
         self.clean_paste: Callable[[str, bool], str] | None = None
+        self.split_paste: Callable[[str, int, int], bool] | None = None
         self.setUndoRedoEnabled(False)
         self.setTabChangesFocus(True)
         self.setMinimumHeight(self.fontMetrics().lineSpacing() * lines + 12)
@@ -125,9 +128,15 @@ class ParagraphEdit(QPlainTextEdit):
         if not source.hasText() or self.clean_paste is None:
             super().insertFromMimeData(source)
             return
-        start = self.textCursor().selectionStart()  # where the pasted text will begin
-        at_line_start = self.document().findBlock(start).position() == start
+        cursor = self.textCursor()
+        start = cursor.selectionStart()  # where the pasted text will begin
         self.new_step.emit()
+        if self.split_paste is not None:
+            shown = self.toPlainText()
+            if self.split_paste(source.text(), _index(shown, start), _index(shown, cursor.selectionEnd())):
+                self.new_step.emit()
+                return
+        at_line_start = self.document().findBlock(start).position() == start
         self.insertPlainText(self.clean_paste(source.text(), at_line_start))
         self.new_step.emit()
 
@@ -210,6 +219,12 @@ class TabPage:
             if focus is not None and page.isAncestorOf(focus):
                 focus.clearFocus()
         super().hideEvent(event)  # type: ignore[misc]
+
+
+def _index(text: str, position: int) -> int:
+    """The index into `text` of a cursor position, which Qt counts in UTF-16 units (a character beyond the
+    Basic Multilingual Plane, such as a rare 汉字 of Extension B, counts two)."""
+    return len(text.encode("utf-16-le")[: 2 * position].decode("utf-16-le", errors="ignore"))
 
 
 def _change_end(old: str, new: str) -> int:

@@ -8,7 +8,7 @@ during one visit (`Document.typing_session`) share a merge key and become one un
 from __future__ import annotations
 
 from collections.abc import Hashable, Mapping
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from PySide6.QtGui import QUndoCommand
 
@@ -17,6 +17,9 @@ from govform.domain.report import PreviousYear, Report, Subsection, TableData, V
 from govform.domain.rules import Finding, facts, subject
 from govform.ui import words
 from govform.ui.document import Document
+
+if TYPE_CHECKING:
+    from govform.domain.messages import Message
 
 
 class Place(NamedTuple):
@@ -105,7 +108,7 @@ class SetPrevious(Change):
 class SetText(Change):
     """Replace a section's own text."""
 
-    def __init__(self, report: Report, section_id: str, text: str, label: str, merge_key: Hashable):
+    def __init__(self, report: Report, section_id: str, text: str, label: str, merge_key: Hashable | None):
         super().__init__(report, label, report.narratives[section_id].text, text, merge_key)
         self.section = section_id
         self.place = Place(section=section_id)
@@ -128,13 +131,13 @@ class SetSubsection(Change):
 
 
 class InsertSubsection(QUndoCommand):
-    def __init__(self, report: Report, section_id: str, index: int, title: str, label: str):
+    def __init__(self, report: Report, section_id: str, index: int, title: str, label: str, text: str = ""):
         super().__init__(label)
         self.place = Place(section=section_id, subsection=index, part="title")
         self._report = report
         self._section = section_id
         self._index = index
-        self._subsection = Subsection(title)
+        self._subsection = Subsection(title, text)
 
     def redo(self) -> None:
         self._report.insert_subsection(self._section, self._index, self._subsection)
@@ -342,6 +345,30 @@ class Edits:
         label = words.translate("Edits", "添加小标题“{title}”").format(title=title)
         self._push(InsertSubsection(self.report, section_id, index, title, label))
         return index
+
+    def paste_subheads(self, section_id: str, box: int | None, pasted: str, start: int, end: int) -> Message | None:
+        """Paste `pasted` over `start:end` of a box of a section (`box`: None for the section's own text, else a
+        sub-head's index) when it holds the section's sub-head headings: each heading's text to its sub-head,
+        as one undo step, and what was done in words. None: it holds none, and is for an ordinary paste."""
+        from govform.domain.subheads import paste_subheads  # with the first such paste, not at start-up
+
+        narrative = self.report.narratives[section_id]
+        section = self.report.format.section(section_id)
+        titles = (*section.subsections, *section.optional_subsections)
+        paste = paste_subheads(narrative, section.title, titles, pasted, box=box, start=start, end=end)
+        if paste is None:
+            return None
+        label = words.translate("Edits", "按小标题分段粘贴")
+        commands: list[QUndoCommand] = []
+        if paste.text != narrative.text:
+            commands.append(SetText(self.report, section_id, paste.text, label, None))
+        for index, (sub, text) in enumerate(zip(narrative.subsections, paste.texts, strict=True)):
+            if text != sub.text:
+                commands.append(SetSubsection(self.report, section_id, index, "text", text, label, None))
+        for index, (title, text) in enumerate(paste.added, len(narrative.subsections)):
+            commands.append(InsertSubsection(self.report, section_id, index, title, label, text))
+        self._push(Several(label, Place(section=section_id, subsection=box), commands))
+        return paste.message()
 
     def remove_subsection(self, section_id: str, index: int) -> None:
         title = self.report.narratives[section_id].subsections[index].title

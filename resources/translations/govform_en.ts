@@ -276,6 +276,10 @@ Writes, checks and exports the annual report on government information disclosur
         <translation>Add sub-head “{title}”</translation>
     </message>
     <message>
+        <source>按小标题分段粘贴</source>
+        <translation>Paste by sub-head</translation>
+    </message>
+    <message>
         <source>删除小标题“{title}”</source>
         <translation>Remove sub-head “{title}”</translation>
     </message>

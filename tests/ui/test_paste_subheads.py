@@ -1,0 +1,151 @@
+"""Last year's section 一 copied out of Word whole, its sub-head headings with it, and pasted once into a box of
+this year's: each heading's text lands in its sub-head, as one undo step."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QContextMenuEvent, QGuiApplication
+from PySide6.QtWidgets import QApplication, QMenu
+
+from govform.ui.answers import NewReport
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+SHIFT = Qt.KeyboardModifier.ShiftModifier
+
+# As Word puts it on the clipboard: the section's heading, its opening paragraph, each sub-head's heading
+# and paragraphs, indented, line ends as on Windows.
+LAST_YEAR = "\r\n".join(
+    [
+        "一、总体情况",
+        "\u3000\u30002024年，本镇认真贯彻《条例》。",
+        "（一）主动公开",
+        "\u3000\u3000本年度重点公开了财政预决算。",
+        "\u3000\u3000主动公开政策解读5篇。",
+        "（二）依申请公开",
+        "\u3000\u3000依申请公开工作按时办结。",
+        "（三）政府信息管理",
+        "\u3000\u3000及时清理过时信息。",
+        "（四）政府信息公开平台建设",
+        "\u3000\u3000镇政府网站信息公开专栏运行平稳。",
+        "（五）监督保障",
+        "\u3000\u3000将政务公开纳入年度目标考核。",
+        "",
+    ]
+)
+FILLED = [
+    "本年度重点公开了财政预决算。\n主动公开政策解读5篇。",
+    "依申请公开工作按时办结。",
+    "及时清理过时信息。",
+    "镇政府网站信息公开专栏运行平稳。",
+    "将政务公开纳入年度目标考核。",
+]
+
+
+def press(qtbot, key, modifiers=Qt.KeyboardModifier.NoModifier, times: int = 1) -> None:
+    """Keys to whatever has the focus, as the clerk's keyboard sends them."""
+    for _ in range(times):
+        qtbot.keyClick(QApplication.focusWidget(), key, modifiers)
+
+
+def to_overview(window, qtbot) -> None:
+    """Ctrl+PgDn from 基本信息 to 一、总体情况: the cursor in its opening part."""
+    press(qtbot, Qt.Key.Key_PageDown, CTRL)
+    tab = window.editor.narratives["overview"]
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is tab.text)
+
+
+def texts(report) -> tuple[str, list[tuple[str, str]]]:
+    narrative = report.narratives["overview"]
+    return narrative.text, [(s.title, s.text) for s in narrative.subsections]
+
+
+def test_last_year_s_section_pasted_once_fills_each_sub_head(window, qtbot):
+    window.ask_new_report = lambda formats: NewReport("某某镇人民政府", 2025, "township")
+    window.controller.new()
+    report = window.editor.document.report
+    to_overview(window, qtbot)
+    before = texts(report)
+
+    QGuiApplication.clipboard().setText(LAST_YEAR)
+    press(qtbot, Qt.Key.Key_V, CTRL)
+    pasted = texts(report)
+    assert pasted[0] == "2024年，本镇认真贯彻《条例》。"
+    assert [text for _, text in pasted[1]] == FILLED
+    assert [title for title, _ in pasted[1]] == [title for title, _ in before[1]]
+    assert window.statusBar().currentMessage() == (
+        "已按小标题分段粘贴：主动公开、依申请公开、政府信息管理、政府信息公开平台建设、监督保障（5 个小标题）。"
+    )
+    tab = window.editor.narratives["overview"]
+    assert [editor.text.toPlainText() for editor in tab.subsections] == FILLED
+    assert QApplication.focusWidget() is tab.text
+
+    press(qtbot, Qt.Key.Key_Z, CTRL)  # one step undoes it all
+    assert texts(report) == before
+    assert not window.editor.document.modified
+    assert [editor.text.toPlainText() for editor in tab.subsections] == [""] * 5
+    press(qtbot, Qt.Key.Key_Y, CTRL)
+    assert texts(report) == pasted
+    press(qtbot, Qt.Key.Key_Z, CTRL)
+    press(qtbot, Qt.Key.Key_Z, CTRL | SHIFT)
+    assert texts(report) == pasted
+
+
+def test_into_a_sub_head_s_text_what_the_clerk_wrote_stays_and_a_new_sub_head_is_added(window, report, qtbot):
+    to_overview(window, qtbot)
+    press(qtbot, Qt.Key.Key_Tab, times=4)  # 开头部分 → （一）'s title → its text → （二）'s title → its text
+    tab = window.editor.narratives["overview"]
+    assert QApplication.focusWidget() is tab.subsections[1].text
+    before = texts(report)
+    written = before[1][0][1]
+
+    QGuiApplication.clipboard().setText("（一）主动公开情况\n另有政策解读5篇。\n（六）政务公开工作创新情况\n开设专栏。")
+    press(qtbot, Qt.Key.Key_V, CTRL)
+    own, subs = texts(report)
+    assert own == before[0]
+    assert subs[0] == ("主动公开情况", written + "\n另有政策解读5篇。")
+    assert subs[1:5] == before[1][1:5]
+    assert subs[5] == ("政务公开工作创新情况", "开设专栏。")
+    assert [editor.number.text() for editor in tab.subsections][-1] == "（六）"
+    assert QApplication.focusWidget() is tab.subsections[1].text  # the cursor stays where it was
+    assert window.statusBar().currentMessage().endswith("（2 个小标题，其中新增 1 个）。")
+
+    press(qtbot, Qt.Key.Key_Z, CTRL)
+    assert texts(report) == before
+    assert len(tab.subsections) == 5
+    press(qtbot, Qt.Key.Key_Y, CTRL)
+    assert texts(report) == (own, subs)
+
+
+def test_text_without_a_sub_head_heading_is_pasted_as_before(window, report, qtbot):
+    to_overview(window, qtbot)
+    tab = window.editor.narratives["overview"]
+    before = texts(report)
+    tab.text.moveCursor(tab.text.textCursor().MoveOperation.Start)
+    QGuiApplication.clipboard().setText("\u3000\u3000主动公开工作稳步推进。\n依申请公开\t按时办结。\n")
+    press(qtbot, Qt.Key.Key_V, CTRL)
+    own, subs = texts(report)
+    assert own == "主动公开工作稳步推进。\n依申请公开\t按时办结。\n" + before[0]
+    assert subs == before[1]
+    press(qtbot, Qt.Key.Key_Z, CTRL)
+    assert texts(report) == before
+
+
+def test_the_context_menu_s_paste_splits_too(window, report, qtbot):
+    to_overview(window, qtbot)
+    press(qtbot, Qt.Key.Key_Tab, times=2)
+    box = window.editor.narratives["overview"].subsections[0].text
+    assert QApplication.focusWidget() is box
+    before = texts(report)
+    QGuiApplication.clipboard().setText("（五）监督保障\n开展培训2次。")
+    QApplication.sendEvent(
+        box.viewport(),
+        QContextMenuEvent(QContextMenuEvent.Reason.Keyboard, QPoint(5, 5), box.mapToGlobal(QPoint(5, 5))),
+    )
+    menu = QApplication.activePopupWidget()
+    assert isinstance(menu, QMenu)
+    next(action for action in menu.actions() if action.objectName() == "edit-paste").trigger()
+    menu.close()
+    assert texts(report)[1][4][1] == before[1][4][1] + "\n开展培训2次。"
+    assert texts(report)[1][0] == before[1][0]
+    press(qtbot, Qt.Key.Key_Z, CTRL)
+    assert texts(report) == before
