@@ -316,6 +316,10 @@ class GuideDialog(QDialog):
             (self.tr("选中多个格子，输入数字，Ctrl+Enter"), self.tr("把这个数字填入所有选中的格子")),
             ("Delete", self.tr("清除选中的格子（手动填写的总计恢复自动计算）")),
             ("Ctrl+C / Ctrl+V", self.tr("复制、粘贴，可以与 Excel、WPS 表格互相复制一片数字")),
+            (
+                self.tr("在“一”的文字框中按 Ctrl+V"),
+                self.tr("粘贴上年报告的整个“一、总体情况”（连同各小标题）：各小标题下的文字分别填入对应的小标题"),
+            ),
             ("Ctrl+Z / Ctrl+Y, Ctrl+Shift+Z", self.tr("撤销 / 重做（表格和文字共用一份记录）")),
             ("F8, Esc", self.tr("转到问题列表；回到原来的位置")),
             (self.tr("问题列表中按 Tab"), self.tr("转到所选问题的改正办法（改为…、填0、说明…），按空格执行")),

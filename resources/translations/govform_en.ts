@@ -388,6 +388,14 @@ Writes, checks and exports the annual report on government information disclosur
         <translation>Copy and paste, ranges of figures to and from Excel or WPS</translation>
     </message>
     <message>
+        <source>在“一”的文字框中按 Ctrl+V</source>
+        <translation>Ctrl+V in a text box of part 一</translation>
+    </message>
+    <message>
+        <source>粘贴上年报告的整个“一、总体情况”（连同各小标题）：各小标题下的文字分别填入对应的小标题</source>
+        <translation>Paste last year's whole “一、总体情况” (sub-head titles included): the text under each sub-head goes to that sub-head</translation>
+    </message>
+    <message>
         <source>撤销 / 重做（表格和文字共用一份记录）</source>
         <translation>Undo / redo (one history for tables and text)</translation>
     </message>

@@ -149,3 +149,19 @@ def test_the_context_menu_s_paste_splits_too(window, report, qtbot):
     assert texts(report)[1][0] == before[1][0]
     press(qtbot, Qt.Key.Key_Z, CTRL)
     assert texts(report) == before
+
+
+def test_the_edit_menu_s_paste_splits_too_and_the_guide_says_so(window, report, qtbot):
+    to_overview(window, qtbot)
+    QGuiApplication.clipboard().setText("（一）主动公开情况\n另有政策解读5篇。")
+    edit_menu = next(a for a in window.menuBar().actions() if a.text() == "编辑(&E)").menu()
+    next(a for a in edit_menu.actions() if a.text() == "粘贴(&P)").trigger()
+    assert report.narratives["overview"].subsections[0].text.endswith("\n另有政策解读5篇。")
+
+    from govform.ui import dialogs
+
+    help_menu = next(a for a in window.menuBar().actions() if a.text() == "帮助(&H)").menu()
+    next(a for a in help_menu.actions() if a.text() == "使用说明(&G)").trigger()
+    guide = window.findChild(dialogs.GuideDialog)
+    assert "各小标题下的文字分别填入对应的小标题" in guide.browser.toPlainText()
+    guide.close()
