@@ -7,7 +7,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QKeyCombination, Qt, QTimer
+from PySide6.QtCore import QByteArray, QKeyCombination, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow, QMenu, QVBoxLayout, QWidget
 
@@ -47,6 +47,7 @@ if TYPE_CHECKING:  # event types are made when the first such event arrives
 # (govform/startup.py lists every trick with what it saves).
 
 DEFAULT_SIZE = (1240, 740)  # inside a 1280×800 screen with its task bar
+FRAME_ROOM = (16, 56)  # what a window manager's title bar and borders take around the window, and a little more
 PROBLEM_LINES = 10  # the 问题 panel's first height, in lines of text: its title, its filter and four entries; the
 # editor keeps most of the window
 
@@ -94,12 +95,19 @@ class MainWindow(QMainWindow):
         self.counts = QLabel()
         self.counts.setAccessibleName(self.tr("错误和警告的数目"))
         self.statusBar().addPermanentWidget(self.counts)
-        self.resize(*DEFAULT_SIZE)
+        self.resize(self._first_size())
         geometry, state = settings.get(WINDOW_GEOMETRY), settings.get(WINDOW_STATE)
         if geometry:
             self.restoreGeometry(QByteArray(geometry))
         if not (state and self.restoreState(QByteArray(state))):
             self.resizeDocks([self.problems_dock], [self._problem_height()], Qt.Orientation.Vertical)
+
+    def _first_size(self) -> QSize:
+        """DEFAULT_SIZE, or the screen's free area less a frame where that is smaller (1024×768, or 1366×768
+        less a task bar): a window larger than the screen starts with its buttons and status bar off it."""
+        free = self.screen().availableGeometry()
+        width, height = DEFAULT_SIZE
+        return QSize(min(width, free.width() - FRAME_ROOM[0]), min(height, free.height() - FRAME_ROOM[1]))
 
     def _problem_height(self) -> int:
         return self.fontMetrics().lineSpacing() * PROBLEM_LINES

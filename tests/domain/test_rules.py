@@ -34,6 +34,16 @@ def test_r1_message_names_rows_figures_and_column():
     assert "表三“自然人”列：第一项(5)加第二项(0)之和为5，第三项（七）总计(1)加第四项(0)之和为1，两者应相等" in messages
 
 
+def test_r1_waits_for_a_column_filled_in_its_blanks_being_r5s():
+    report = complete_report()
+    rows = ("new", "carried_forward", *OUTCOME_PARTS)
+    carried = {("carried_over", "natural_person"): 2}  # begun from last year: only this is filled
+    fill_applications(report, {(row, column): None for row in rows for column in APPLICANTS} | carried)
+    assert "R1" not in codes(report) and "R5" in codes(report)
+    fill_applications(report, carried)  # the rest 0: 0 + 2 received, 0 + 0 dealt with
+    assert [f.cells[0].column for f in validate(report) if f.code == "R1"] == ["natural_person", "total"]
+
+
 def test_r5_blank_and_invalid_cells_are_errors():
     report = complete_report()
     report.set_cell("appeals", "cases", "review_upheld", None)
