@@ -461,6 +461,8 @@ class Controller:
         suggested = document.name if not document.sample else self._suggested_name(document.report)
         if document.read_only and document.path is not None:  # another window has the project itself
             suggested = self._copy_name(document.path)
+        elif document.path is None:  # never offer to replace a file by default: NAME（2）.govform if NAME is taken
+            suggested = self._free_name(self.folder() / suggested)
         path = self.view.ask_save_path(self.folder() / suggested)
         if path is None:
             return False
@@ -712,6 +714,17 @@ class Controller:
             if not path.with_name(copy + SUFFIX).exists():
                 break
         return copy + SUFFIX
+
+    @staticmethod
+    def _free_name(path: Path) -> str:
+        """`path`'s name when no file has it, else the first of NAME（2）.govform, NAME（3）.govform… that is free."""
+        candidate = path
+        for number in range(2, 1000):
+            if not candidate.exists():
+                break
+            numbered = words.translate("Controller", "{name}（{number}）").format(name=path.stem, number=number)
+            candidate = path.with_name(numbered + path.suffix)
+        return candidate.name
 
     @staticmethod
     def _suggested_name(report: Report, year: int | None = None) -> str:

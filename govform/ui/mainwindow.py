@@ -524,7 +524,9 @@ class MainWindow(QMainWindow):
         if document is None:
             return
         read_only = f" [{words.text(Message('lock.read_only'))}]" if document.read_only else ""
-        self.setWindowTitle(f"{document.name}{read_only}[*] - {words.app_name()}")
+        untitled = document.path is None and not document.sample  # a name suggested for saving, no file yet
+        unsaved = f" [{words.text(Message('title.unsaved'))}]" if untitled else ""
+        self.setWindowTitle(f"{document.name}{read_only}{unsaved}[*] - {words.app_name()}")
         self.setWindowModified(document.modified)
         if self.banner is not None and not document.sample:
             self._show_banner(document)

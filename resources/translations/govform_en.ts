@@ -155,6 +155,10 @@ Writes, checks and exports the annual report on government information disclosur
         <translation>Please wait until the work under way is done.</translation>
     </message>
     <message>
+        <source>{name}（{number}）</source>
+        <translation>{name} ({number})</translation>
+    </message>
+    <message>
         <source>未命名</source>
         <translation>Untitled</translation>
     </message>
@@ -393,7 +397,7 @@ Writes, checks and exports the annual report on government information disclosur
     </message>
     <message>
         <source>粘贴上年报告的整个“一、总体情况”（连同各小标题）：各小标题下的文字分别填入对应的小标题</source>
-        <translation>Paste last year's whole “一、总体情况” (sub-head titles included): the text under each sub-head goes to that sub-head</translation>
+        <translation>Paste last year&apos;s whole “一、总体情况” (sub-head titles included): the text under each sub-head goes to that sub-head</translation>
     </message>
     <message>
         <source>撤销 / 重做（表格和文字共用一份记录）</source>

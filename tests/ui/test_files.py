@@ -324,3 +324,32 @@ def test_the_line_break_row_takes_the_room_it_needs_and_the_preamble_the_rest(wi
     preview = basics.title_preview
     assert preview.height() <= 2 * preview.fontMetrics().lineSpacing() + 4  # one line of text, two at most
     assert basics._lines_box.height() <= basics._lines_box.sizeHint().height() + 4
+
+
+def test_a_new_report_s_title_says_it_is_not_saved_until_it_is(window, tmp_path, qtbot):
+    """The title showed the name suggested for saving (…报告.govform) as if the file existed."""
+    from govform.ui.answers import NewReport
+
+    window.ask_new_report = lambda formats: NewReport("某某镇人民政府", 2025, "township")
+    window.controller.new()
+    assert window.windowTitle().startswith("某某镇人民政府2025年度政府信息公开工作年度报告.govform [未保存][*]")
+    window.ask_save_path = lambda suggested: tmp_path / suggested.name
+    qtbot.keyClick(window.editor.basics.agency, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert (tmp_path / "某某镇人民政府2025年度政府信息公开工作年度报告.govform").is_file()
+    assert window.windowTitle().startswith("某某镇人民政府2025年度政府信息公开工作年度报告.govform[*]")
+
+
+def test_saving_a_new_report_never_suggests_a_file_that_exists(window, tmp_path, qtbot):
+    """An imported report's suggested name was the project already beside it: replacing it was one Enter away."""
+    from govform.ui.answers import NewReport
+
+    name = "某某镇人民政府2025年度政府信息公开工作年度报告"
+    (tmp_path / f"{name}.govform").write_text("{}", encoding="utf-8")
+    (tmp_path / f"{name}（2）.govform").write_text("{}", encoding="utf-8")
+    window.ask_new_report = lambda formats: NewReport("某某镇人民政府", 2025, "township")
+    window.controller.new()
+    window.controller.folder = lambda: tmp_path
+    offered = []
+    window.ask_save_path = lambda suggested: offered.append(suggested) or None
+    qtbot.keyClick(window.editor.basics.agency, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert offered == [tmp_path / f"{name}（3）.govform"]
