@@ -151,10 +151,9 @@ def application(language: str = "zh_CN") -> QApplication:
 
 def use_language(app: QApplication, language: str) -> None:
     """The window's language: "zh_CN", in which the UI is written, or "en" through govform_en.qm. Qt's own
-    texts (standard buttons, context menus, file dialogs) and the domain's messages follow it; Qt's locale
-    (month and day names) follows when a calendar or a file dialog first opens (`words.use_locale`): making
-    QLocale's Python enums costs the first paint ~4 ms."""
+    texts (standard buttons, context menus, file dialogs), the domain's messages and Qt's locale follow it."""
     app.setProperty(words.LANGUAGE_PROPERTY, language)
+    words.use_locale()
     if language == "zh_CN":
         qt = QTranslator(app)
         if qt.load("qtbase_zh_CN", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):

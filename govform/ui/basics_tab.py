@@ -138,7 +138,6 @@ class DateField(QWidget):
         from PySide6.QtWidgets import QCalendarWidget
 
         if self._calendar is None:
-            words.use_locale()
             calendar = QCalendarWidget(self)
             calendar.setWindowFlags(Qt.WindowType.Popup)
             calendar.setLocale(QLocale())  # the window's language (app.py sets the default locale)

@@ -548,7 +548,6 @@ class MainWindow(QMainWindow):
     def ask_open_path(self, folder: Path, kinds: list[FileChoice]) -> Path | None:
         from PySide6.QtWidgets import QFileDialog
 
-        words.use_locale()
         title = self.tr("打开") if len(kinds) != 1 else self.tr("打开{kind}").format(kind=kinds[0].name)
         name, _ = QFileDialog.getOpenFileName(self, title, str(folder), self._filter(kinds))
         return Path(name) if name else None
@@ -556,7 +555,6 @@ class MainWindow(QMainWindow):
     def ask_save_path(self, suggested: Path) -> Path | None:
         from PySide6.QtWidgets import QFileDialog
 
-        words.use_locale()
         assert self.controller is not None
         kind = self.controller.project_kind()
         name, _ = QFileDialog.getSaveFileName(self, self.tr("保存项目"), str(suggested), self._filter([kind]))
@@ -565,7 +563,6 @@ class MainWindow(QMainWindow):
     def ask_export_path(self, suggested: Path, kind: FileChoice, title: str | None = None) -> Path | None:
         from PySide6.QtWidgets import QFileDialog
 
-        words.use_locale()
         title = title or self.tr("导出为{kind}").format(kind=kind.name)
         name, _ = QFileDialog.getSaveFileName(self, title, str(suggested), self._filter([kind]))
         return Path(name) if name else None
@@ -573,7 +570,6 @@ class MainWindow(QMainWindow):
     def ask_folder(self, title: str, folder: Path) -> Path | None:
         from PySide6.QtWidgets import QFileDialog
 
-        words.use_locale()
         name = QFileDialog.getExistingDirectory(self, title, str(folder))
         return Path(name) if name else None
 

@@ -24,8 +24,9 @@ def text(message: Message | Phrase | str) -> str:
 
 
 def use_locale() -> None:
-    """Qt's default locale in the window's language (month and day names, dates in file dialogs); done when
-    such a widget is first made rather than at start-up."""
+    """Qt's default locale in the window's language: month and day names, dates in file dialogs, and which of
+    a CJK font's glyph forms the text takes (a Chinese window on a system in another locale, LANG=C or
+    en_US, drew 机关全称： with the Japanese forms of Noto Sans CJK: a centred colon, 直 and 骨 as in Japan)."""
     from PySide6.QtCore import QLocale
 
     wanted = QLocale("zh_CN" if language() == "zh_CN" else "en_GB")

@@ -112,3 +112,23 @@ def test_alt_letters_are_written_the_way_of_the_windows_language(qtbot):
         assert words.mnemonic("机关全称", "A") == "机关全称(&A)"
     finally:
         app.setProperty(words.LANGUAGE_PROPERTY, "zh_CN")
+
+
+def test_a_chinese_window_draws_chinese_glyph_forms_from_its_first_paint_whatever_the_system_locale():
+    """On a system in another locale (LANG=C.UTF-8 here, en_US elsewhere) the window drew its labels with the
+    Japanese forms of the CJK font (a centred ：, 直 and 骨 as in Japan) until the first file dialog or
+    calendar set Qt's locale, when every label changed its look."""
+    script = (
+        "from PySide6.QtCore import QLocale\n"
+        "from PySide6.QtWidgets import QLabel\n"
+        "from govform.app import application\n"
+        "app = application('zh_CN')\n"
+        "first = QLabel('机关全称：直骨').grab().toImage()\n"
+        "seen = QLocale().name()\n"
+        "QLocale.setDefault(QLocale('zh_CN'))\n"
+        "print(seen, first == QLabel('机关全称：直骨').grab().toImage())\n"
+    )
+    env = {k: v for k, v in os.environ.items() if not k.startswith("LC_")} | {"LANG": "C.UTF-8"}
+    env |= {"QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=60)
+    assert done.stdout.split() == ["zh_CN", "True"], done.stderr
