@@ -17,7 +17,7 @@ from govform.domain.rules import Finding
 from govform.ui.problems_model import FINDING_ROLE, FINDINGS_ROLE, KEY_ROLE, ProblemsModel
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtGui import QKeyEvent, QPaintEvent
 
     from govform.domain.fixes import Fix
     from govform.ui.problems_details import Details
@@ -45,6 +45,7 @@ class ProblemsView(QTreeView):
     def __init__(self, handler: Handler, parent: QWidget | None = None):
         super().__init__(parent)
         self._handler = handler
+        self.filtered = False  # only the current tab's findings are listed
         self.setHeaderHidden(True)
         self.setWordWrap(True)
         self.setUniformRowHeights(False)
@@ -69,6 +70,26 @@ class ProblemsView(QTreeView):
             self._handler.leave_problems()
             return
         super().keyPressEvent(event)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """An empty list says why it is empty, as a placeholder does, rather than being a blank box."""
+        super().paintEvent(event)
+        model = self.model()
+        if model is None or model.rowCount():
+            return
+        from PySide6.QtGui import QPainter, QPalette  # wanted once the list is empty
+
+        text = (
+            self.tr("当前标签页没有问题。")
+            if self.filtered
+            else self.tr("没有发现问题。填写时，错误和警告会列在这里。")
+        )
+        painter = QPainter(self.viewport())
+        painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
+        margin = self.fontMetrics().horizontalAdvance("信") // 2
+        box = self.viewport().rect().adjusted(margin, margin, -margin, -margin)
+        painter.drawText(box, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap, text)
+        painter.end()
 
 
 class ProblemsPanel(QWidget):
@@ -97,12 +118,16 @@ class ProblemsPanel(QWidget):
     def _add_filter(self) -> None:
         self.only_current = QCheckBox(self.tr("只看当前标签页(&O)"))
         self.only_current.setToolTip(self.tr("只列出当前标签页中的问题"))
-        self.only_current.toggled.connect(lambda _: self.handler.problems_filter_changed())
+        self.only_current.toggled.connect(self._filter_toggled)
         top = QHBoxLayout()
         top.setContentsMargins(0, 0, 0, 0)
         top.addStretch(1)
         top.addWidget(self.only_current)
         self._column.insertLayout(0, top)
+
+    def _filter_toggled(self, checked: bool) -> None:
+        self.view.filtered = checked
+        self.handler.problems_filter_changed()
 
     def model(self) -> ProblemsModel | None:
         model = self.view.model()

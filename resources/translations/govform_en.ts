@@ -990,6 +990,14 @@ GB/T 9704 asks for two (2).</translation>
         <source>问题列表</source>
         <translation>Problems list</translation>
     </message>
+    <message>
+        <source>当前标签页没有问题。</source>
+        <translation>No problems in this tab.</translation>
+    </message>
+    <message>
+        <source>没有发现问题。填写时，错误和警告会列在这里。</source>
+        <translation>No problems found. Errors and warnings appear here as you fill in the report.</translation>
+    </message>
 </context>
 <context>
     <name>ReadReport</name>

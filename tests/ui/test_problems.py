@@ -342,3 +342,22 @@ def test_a_new_report_s_list_shows_four_entries_whole_under_its_filter(qtbot, se
     qtbot.waitUntil(lambda: window.problems.only_current is not None and window.problems.only_current.isVisible())
     assert view.viewport().height() >= 4 * view.sizeHintForRow(0)
     assert window.editor.height() > 0.55 * window.height()
+
+
+def _drawn(view) -> bool:
+    """Whether anything is drawn in the list's viewport (a blank white box otherwise)."""
+    view.viewport().repaint()
+    image = view.viewport().grab().toImage()
+    corner = image.pixel(0, 0)
+    return any(image.pixel(x, y) != corner for x in range(0, image.width(), 2) for y in range(0, 40, 2))
+
+
+def test_an_empty_list_says_there_is_nothing_wrong_rather_than_being_a_blank_box(window, report, qtbot):
+    """With no findings the panel was a blank white box: a clerk could not tell "nothing wrong" from "not run"."""
+    window.editor.checker.refresh()
+    assert window.problems.model().rowCount() == 0 and _drawn(window.problems.view)
+    report.set_cell("applications", "new", "research", 2)  # the sum no longer holds: findings, listed
+    window.editor.checker.refresh()
+    window.problems.only_current.setChecked(True)
+    window.editor.setCurrentWidget(window.editor.narratives["problems"])  # 五 has none of them
+    assert window.problems.model().rowCount() == 0 and _drawn(window.problems.view)
