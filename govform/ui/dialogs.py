@@ -323,7 +323,9 @@ class GuideDialog(QDialog):
             ("Ctrl+Z / Ctrl+Y, Ctrl+Shift+Z", self.tr("撤销 / 重做（表格和文字共用一份记录）")),
             ("F8, Esc", self.tr("转到问题列表；回到原来的位置")),
             (self.tr("问题列表中按 Tab"), self.tr("转到所选问题的改正办法（改为…、填0、说明…），按空格执行")),
+            (self.tr("Alt+带下划线的字母"), self.tr("转到这一栏，如 Alt+A 机关全称、Alt+D 成文日期")),
             ("Alt+Shift+↑ / ↓", self.tr("在小标题中：上移 / 下移这个小标题")),
+            ("Alt+Shift+Delete", self.tr("在小标题中：删除这个小标题（可以撤销）")),
             ("Alt+↓", self.tr("在成文日期中：打开日历")),
             ("F10, Alt", self.tr("转到菜单栏")),
             ("Ctrl+S, Ctrl+E", self.tr("保存；导出 Word 文档")),
@@ -346,7 +348,7 @@ class GuideDialog(QDialog):
             )
             html.append(f"<li>{escape(line)}</li>")
         html.append(f"</ul><h3>{escape(files_heading)}</h3><ul>")
-        files = [self.tr("报告保存为“.govform”项目文件，位置由你选择（默认在“文档”文件夹：{path}）。")]
+        files = [self.tr("报告保存为“.govform”项目文件，位置由你选择（新报告第一次保存时从这里选起：{path}）。")]
         if "recovery" in places:
             files.append(self.tr("未保存的修改每秒自动记下，程序意外退出后，下次启动时可以恢复：{recovery}"))
         if "settings" in places:

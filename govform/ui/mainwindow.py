@@ -667,8 +667,13 @@ class MainWindow(QMainWindow):
 
     def set_recent_files(self, paths: list[str]) -> None:
         self.recent_menu.clear()
+        self.recent_menu.setToolTipsVisible(True)  # the whole path on hovering
+        names = [Path(path).name for path in paths]
         for number, path in enumerate(paths, 1):
-            action = self.recent_menu.addAction(f"&{number} {Path(path).name}")
+            name = Path(path).name
+            if names.count(name) > 1:  # two projects of one name: which folder each is in
+                name = f"{name}  ({Path(path).parent})"
+            action = self.recent_menu.addAction(f"&{number} {name.replace('&', '&&')}")
             action.setToolTip(path)
             action.triggered.connect(lambda _=False, p=path: self.controller and self.controller.open_recent(p))
         self.recent_menu.setEnabled(bool(paths))

@@ -416,8 +416,20 @@ Writes, checks and exports the annual report on government information disclosur
         <translation>To the selected problem&apos;s fixes (change to…, fill with 0, explain…); Space applies one</translation>
     </message>
     <message>
+        <source>Alt+带下划线的字母</source>
+        <translation>Alt+the underlined letter</translation>
+    </message>
+    <message>
+        <source>转到这一栏，如 Alt+A 机关全称、Alt+D 成文日期</source>
+        <translation>Go to that field, e.g. Alt+A the agency, Alt+D the date of issue</translation>
+    </message>
+    <message>
         <source>在小标题中：上移 / 下移这个小标题</source>
         <translation>In a sub-head: move it up / down</translation>
+    </message>
+    <message>
+        <source>在小标题中：删除这个小标题（可以撤销）</source>
+        <translation>In a sub-head: remove it (it can be undone)</translation>
     </message>
     <message>
         <source>在成文日期中：打开日历</source>
@@ -452,8 +464,8 @@ Writes, checks and exports the annual report on government information disclosur
         <translation>{code} {words}: {plain}</translation>
     </message>
     <message>
-        <source>报告保存为“.govform”项目文件，位置由你选择（默认在“文档”文件夹：{path}）。</source>
-        <translation>A report is saved as a “.govform” project file wherever you choose (by default in Documents: {path}).</translation>
+        <source>报告保存为“.govform”项目文件，位置由你选择（新报告第一次保存时从这里选起：{path}）。</source>
+        <translation>A report is saved as a “.govform” project file wherever you choose (a new report’s first save starts in: {path}).</translation>
     </message>
     <message>
         <source>未保存的修改每秒自动记下，程序意外退出后，下次启动时可以恢复：{recovery}</source>

@@ -184,7 +184,9 @@ def test_the_guide_says_the_keys_the_rules_and_where_files_go(window, qtbot):
     guide = window.findChild(dialogs.GuideDialog)
     text = guide.browser.toPlainText()
     assert "Ctrl+Enter" in text and "F8" in text and "R1 勾稽关系不符" in text and "W7" in text
+    assert "Alt+D 成文日期" in text and "Alt+Shift+Delete" in text  # every key a field or sub-head has
     assert str(window.controller.journal.directory) in text and "版本" in text
+    assert f"从这里选起：{documents_folder()}" in text  # where the dialog does start, 文档 or not
     guide.close()
 
 
@@ -353,3 +355,11 @@ def test_saving_a_new_report_never_suggests_a_file_that_exists(window, tmp_path,
     window.ask_save_path = lambda suggested: offered.append(suggested) or None
     qtbot.keyClick(window.editor.basics.agency, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert offered == [tmp_path / f"{name}（3）.govform"]
+
+
+def test_recent_projects_of_one_name_say_which_folder_each_is_in(window, qtbot):
+    """Two 年报.govform in different folders were two identical lines; an & in a name became an Alt letter."""
+    window.set_recent_files(["/甲/年报.govform", "/乙/年报.govform", "/丙/R&D.govform"])
+    texts = [action.text() for action in window.recent_menu.actions()]
+    assert texts == ["&1 年报.govform  (/甲)", "&2 年报.govform  (/乙)", "&3 R&&D.govform"]
+    assert window.recent_menu.actions()[2].toolTip() == "/丙/R&D.govform" and window.recent_menu.toolTipsVisible()
