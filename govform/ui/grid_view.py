@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, QPersistentModelIndex, QRect, Qt, Signal
+from PySide6.QtCore import (
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRect,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QGuiApplication, QKeySequence, QPen
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
@@ -340,8 +350,16 @@ class GridView(QTableView):
         selection.select(first, flags.ClearAndSelect)
         for cell in cells[1:]:
             selection.select(model.index_of(cell), flags.Select)
-        self.scrollTo(first)
-        bar = self.horizontalScrollBar()
-        if self.visualRect(first).right() + bar.value() <= self.viewport().width():  # labels and cell fit
-            bar.setValue(0)
+        self._bring_into_sight(first)
+        # Again once the window has laid itself out: a jump from the 问题 panel shows its details there,
+        # and the grid, shorter then, hid the lower part of a cell scrolled to its bottom edge.
+        later = QPersistentModelIndex(first)
+        QTimer.singleShot(0, self, lambda: later.isValid() and self._bring_into_sight(later))
         self.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _bring_into_sight(self, index: QModelIndex | QPersistentModelIndex) -> None:
+        """`index` in sight below the header, with its row's labels when the labels and the cell fit."""
+        self.scrollTo(index)
+        bar = self.horizontalScrollBar()
+        if self.visualRect(index).right() + bar.value() <= self.viewport().width():
+            bar.setValue(0)

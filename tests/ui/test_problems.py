@@ -361,3 +361,22 @@ def test_an_empty_list_says_there_is_nothing_wrong_rather_than_being_a_blank_box
     window.problems.only_current.setChecked(True)
     window.editor.setCurrentWidget(window.editor.narratives["problems"])  # 五 has none of them
     assert window.problems.model().rowCount() == 0 and _drawn(window.problems.view)
+
+
+def test_a_jump_from_the_list_shows_the_whole_cell_once_the_window_has_laid_itself_out(window, report, qtbot):
+    """Choosing a finding shows its details beside the list; the grid, shorter then, hid the lower part of the
+    （七）总计 cell it had just been scrolled to the bottom of."""
+    window.resize(1280, 800)
+    window.show()
+    report.set_cell("applications", "outcome_total", "natural_person", 6)  # typed: its items add up to 1
+    window.editor.checker.refresh()
+    view = window.problems.view
+    model = view.model()
+    row = next(r for r in range(model.rowCount()) if model.index(r, 0).data(FINDING_ROLE).code == "R2")
+    view.setFocus()
+    view.setCurrentIndex(model.index(row, 0))
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    QApplication.processEvents()
+    grid = window.editor.tables["applications"].view
+    cell = grid.visualRect(grid.currentIndex())
+    assert grid.viewport().rect().contains(cell) and cell.top() >= grid.header_height()
