@@ -52,6 +52,7 @@ class Details(QFrame):
     def _clear(self) -> None:
         for button in self._buttons:
             self._grid.removeWidget(button)
+            button.hide()  # at once: deleteLater waits for the event loop, and the button covered the new words
             button.deleteLater()
         self._buttons = []
 

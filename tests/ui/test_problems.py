@@ -380,3 +380,19 @@ def test_a_jump_from_the_list_shows_the_whole_cell_once_the_window_has_laid_itse
     grid = window.editor.tables["applications"].view
     cell = grid.visualRect(grid.currentIndex())
     assert grid.viewport().rect().contains(cell) and cell.top() >= grid.header_height()
+
+
+def test_the_proposals_of_the_entry_chosen_before_are_gone_at_once(window, report, qtbot):
+    """They stayed on screen until the event loop deleted them, over the words of the entry chosen next."""
+    from PySide6.QtWidgets import QPushButton
+
+    report.set_cell("applications", "outcome_total", "natural_person", 6)
+    report.set_cell("applications", "new", "research", None)  # a blank: an entry proposing 填0
+    window.editor.checker.refresh()
+    model = window.problems.view.model()
+    rows = [model.index(r, 0) for r in range(model.rowCount())]
+    details = choose(window, next(i for i in rows if i.data(FINDING_ROLE) is None or i.data(FINDING_ROLE).code == "R5"))
+    before = details.buttons()
+    details = choose(window, next(i for i in rows if i.data(FINDING_ROLE) and i.data(FINDING_ROLE).code == "R2"))
+    shown = [b for b in details.findChildren(QPushButton) if not b.isHidden()]
+    assert before and shown == details.buttons()
