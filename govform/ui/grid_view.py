@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLineEdit,
     QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableView,
     QWidget,
 )
@@ -97,6 +98,14 @@ class CellDelegate(QStyledItemDelegate):
             model.end_preview()
 
     def paint(self, painter, option, index: Index) -> None:
+        view = self.parent()
+        if isinstance(view, GridView) and view.rowSpan(index.row(), index.column()) > 1:
+            # A label merged over several rows (三、本年度办理结果) is drawn in the part of it in sight, as
+            # WPS 表格 keeps a merged cell's words: scrolled, its middle was out of sight and the rows lost it.
+            shown = option.rect.intersected(view.viewport().rect().adjusted(0, view.header_height(), 0, 0))
+            if not shown.isEmpty() and shown != option.rect:
+                option = QStyleOptionViewItem(option)
+                option.rect = shown
         super().paint(painter, option, index)
         severity = index.data(SEVERITY_ROLE)
         if severity:
@@ -248,6 +257,11 @@ class GridView(QTableView):
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self._size_columns()
+
+    def scrollContentsBy(self, dx: int, dy: int) -> None:
+        super().scrollContentsBy(dx, dy)
+        if dy:  # the merged labels are drawn where they are in sight: all of the grid, not only what scrolled in
+            self.viewport().update()
 
     def header_height(self) -> int:
         """The height the frozen header rows cover at the top of the viewport (0 without them)."""

@@ -288,3 +288,27 @@ def test_the_header_rows_stay_in_sight_while_the_table_scrolls(window, grid, rep
         cell = grid.visualRect(grid.currentIndex())
         assert cell.top() >= grid.header_height() and cell.bottom() <= grid.viewport().height()  # not under it
         assert grid.horizontalScrollBar().value() == 0  # with its row's labels in sight
+
+
+def test_a_label_merged_over_many_rows_stays_in_sight_when_they_scroll(window, qtbot):
+    """Scrolled to its last rows, table 三's first label column was blank: 三、本年度办理结果 was drawn in the middle
+    of its 26 rows, out of sight, as were （五）不予处理 and （六）其他处理 in theirs."""
+    from PySide6.QtGui import QColor
+
+    window.resize(1024, 700)
+    window.show()
+    window.editor.setCurrentWidget(window.editor.tables["applications"])
+    grid = window.editor.tables["applications"].view
+    qtbot.keyClick(grid, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)  # to the last cell, as WPS 表格 does
+    QApplication.processEvents()
+    assert grid.verticalScrollBar().value() > 0
+    top = grid.header_height()
+    model = grid.model()
+    outcome = next(r for r in range(model.rowCount()) if model.index(r, 0).data() == "三、本年度办理结果")
+    assert outcome < grid.rowAt(top + 2) < outcome + grid.rowSpan(outcome, 0)  # in its rows, its top out of sight
+    bottom = grid.rowViewportPosition(outcome + grid.rowSpan(outcome, 0))  # where 四、结转下年度 begins
+    column = grid.viewport().grab().toImage().copy(2, top + 2, grid.columnWidth(0) - 4, bottom - top - 4)
+    ink = sum(
+        1 for x in range(column.width()) for y in range(column.height()) if QColor(column.pixel(x, y)).lightness() < 100
+    )
+    assert ink > 50
