@@ -26,6 +26,11 @@ document libraries (python-docx, openpyxl) load with the first export or import 
 `frozen` is kept for the values that flow through the program and are hashed or compared (CellRef, Invalid,
 Finding, Message); the other records are slotted dataclasses (frozen ones cost ~2 M instructions more each
 to define: they generate __setattr__, __delattr__ and __hash__ too).
+
+A pitfall rather than a trick: a call that returns a widget Qt made (`viewport()`, `focusWidget()`,
+`parentWidget()`…) makes PySide load every widget class it has, with their enums, to tell which one the widget
+is: +50 M instructions the first time. The first paint makes none (the 问题 list paints on a viewport of its
+own making); tests/ui/test_smoke.py checks it.
 """
 
 from __future__ import annotations

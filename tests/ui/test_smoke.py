@@ -60,3 +60,20 @@ def test_without_a_screen_the_window_says_so_in_chinese(tmp_path):
 def test_a_screen_is_needed_only_on_linux():
     assert has_screen({}, "win32") and has_screen({"DISPLAY": ":0"}, "linux")
     assert not has_screen({}, "linux") and has_screen({"QT_QPA_PLATFORM": "offscreen"}, "linux")
+
+
+def test_the_first_paint_asks_qt_for_no_widget_it_made(project, tmp_path):
+    """A call that returns a widget Qt made (`viewport()`, `focusWidget()`, `parentWidget()`…) makes PySide load
+    every widget class it has, with their enums, to tell which one it is: ~50 M instructions (7 ms) of
+    start-up, as the 问题 list's first empty-state paint did. Start-up makes no such call (QWizard is one of the
+    classes such a call loads; govform never uses it)."""
+    script = (
+        "import sys\n"
+        "from govform.cli import main\n"
+        f"status = main(['--smoke', {str(project)!r}])\n"
+        "import PySide6.QtWidgets as widgets\n"
+        "print(status, 'QWizard' in vars(widgets))\n"
+    )
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", GOVFORM_HOME=str(tmp_path))
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=60)
+    assert done.stdout.split() == ["0", "False"], done.stderr
