@@ -190,6 +190,17 @@ def test_the_guide_says_the_keys_the_rules_and_where_files_go(window, qtbot):
     guide.close()
 
 
+def test_the_guide_names_the_rules_across_years_too(window, qtbot):
+    """Y1 (an error), Y2 and Y3 compare with last year's report: a report begun from last year's shows them in
+    the 问题 list, so F1's plain words list them with the rest (they were left out: no words for them)."""
+    qtbot.keyClick(window.editor.currentWidget(), Qt.Key.Key_F1)
+    guide = window.findChild(dialogs.GuideDialog)
+    text = guide.browser.toPlainText()
+    assert "Y1 上年结转不符：表三每一列的“上年结转”，应等于上年报告的“结转下年度继续办理”。" in text
+    assert "Y2 现行有效件数存疑" in text and "Y3 与上年雷同" in text
+    guide.close()
+
+
 def test_a_pasted_sub_head_title_loses_its_number_and_a_paragraph_its_indent(window, report, qtbot):
     tab = window.editor.narratives["overview"]
     window.editor.setCurrentWidget(tab)
