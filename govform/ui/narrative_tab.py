@@ -214,6 +214,7 @@ class NarrativeTab(TabPage, QScrollArea):
         ]
         for index, editor in enumerate(self.subsections):
             editor.text.split_paste = functools.partial(self._paste_subheads, index)
+            editor.title.split_paste = functools.partial(self._paste_subheads_from_title, index)
             self._list.addWidget(editor)
             if self.isVisible():
                 editor.show()  # now, not after the next paint: the cursor may be put into it at once
@@ -265,6 +266,17 @@ class NarrativeTab(TabPage, QScrollArea):
             self.text.setFocus()
         else:
             self.show_subsection(box, "text")  # its editor was made anew when the paste added a sub-head
+        return True
+
+    def _paste_subheads_from_title(self, box: int, text: str) -> bool:
+        """Last year's section pasted into a sub-head's title (which takes one line: the rest of the section
+        would be lost): as if pasted at the end of the section's own text, the cursor staying in the title."""
+        end = len(self._edits.report.narratives[self.section.id].text)
+        message = self._edits.paste_subheads(self.section.id, None, text, end, end)
+        if message is None:
+            return False
+        self._announce.emit(words.text(message))
+        self.show_subsection(box, "title")  # its editor was made anew when the paste added a sub-head
         return True
 
     def _on_text(self, section_id: str, index: int | None, part: str) -> None:

@@ -153,13 +153,16 @@ class ParagraphEdit(QPlainTextEdit):
 
 class TitleEdit(QLineEdit):
     """A one-line field that says when it gains focus (a new visit is a new undo step) and leaves undo and
-    redo to the project; text pasted in goes through `clean_paste` (a sub-head title loses its number)."""
+    redo to the project; text pasted in goes through `clean_paste` (a sub-head title loses its number).
+    `split_paste`, when the tab sets it, may take a paste of several lines elsewhere first (a section pasted
+    with its sub-head headings): given the text, it says whether it did."""
 
     new_step = Signal()
 
     def __init__(self, text: str = "", parent: QWidget | None = None):
         super().__init__(text, parent)
         self.clean_paste: Callable[[str, bool], str] | None = None
+        self.split_paste: Callable[[str], bool] | None = None
         self.popup: Callable[[], None] | None = None  # what Alt+↓ opens (a date's calendar)
 
     def show_text(self, text: str) -> None:
@@ -181,8 +184,15 @@ class TitleEdit(QLineEdit):
         super().keyPressEvent(event)
 
     def paste_cleaned(self) -> None:
-        """Paste the clipboard's first line, cleaned, as one undo step of its own."""
-        text = QGuiApplication.clipboard().text().replace("\r", "\n").split("\n")[0]
+        """Paste the clipboard's first line, cleaned, as one undo step of its own; several lines go to
+        `split_paste` first (the rest would be dropped unseen)."""
+        lines = QGuiApplication.clipboard().text().replace("\r", "\n").split("\n")
+        if self.split_paste is not None and len([line for line in lines if line.strip()]) > 1:
+            self.new_step.emit()
+            if self.split_paste(QGuiApplication.clipboard().text()):
+                self.new_step.emit()
+                return
+        text = lines[0]
         if self.clean_paste is not None:
             at_start = self.cursorPosition() == 0 or self.selectedText() == self.text()
             text = self.clean_paste(text, at_start)

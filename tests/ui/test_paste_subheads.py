@@ -165,3 +165,46 @@ def test_the_edit_menu_s_paste_splits_too_and_the_guide_says_so(window, report, 
     guide = window.findChild(dialogs.GuideDialog)
     assert "各小标题下的文字分别填入对应的小标题" in guide.browser.toPlainText()
     guide.close()
+
+
+def test_pasted_into_a_sub_head_s_title_the_section_still_goes_to_its_sub_heads(window, qtbot):
+    """A title takes one line: the clerk who clicked into （一）'s title and pasted last year's whole section
+    got “（一）主动公开” made its title again and the other fourteen lines dropped without a word."""
+    window.ask_new_report = lambda formats: NewReport("某某镇人民政府", 2025, "township")
+    window.controller.new()
+    report = window.editor.document.report
+    to_overview(window, qtbot)
+    press(qtbot, Qt.Key.Key_Tab)  # 开头部分 → （一）'s title
+    tab = window.editor.narratives["overview"]
+    assert QApplication.focusWidget() is tab.subsections[0].title
+    before = texts(report)
+
+    QGuiApplication.clipboard().setText(LAST_YEAR)
+    press(qtbot, Qt.Key.Key_V, CTRL)
+    own, subs = texts(report)
+    assert own == "2024年，本镇认真贯彻《条例》。"
+    assert subs == [(title, text) for (title, _), text in zip(before[1], FILLED, strict=True)]
+    assert tab.subsections[0].title.text() == "主动公开"
+    assert QApplication.focusWidget() is tab.subsections[0].title
+    assert window.statusBar().currentMessage().startswith("已按小标题分段粘贴：主动公开、依申请公开")
+
+    press(qtbot, Qt.Key.Key_Z, CTRL)  # one step
+    assert texts(report) == before
+    press(qtbot, Qt.Key.Key_Y, CTRL)
+    assert texts(report) == (own, subs)
+
+
+def test_a_line_or_lines_without_headings_pasted_into_a_title_give_it_their_first_line(window, report, qtbot):
+    to_overview(window, qtbot)
+    press(qtbot, Qt.Key.Key_Tab)
+    title = window.editor.narratives["overview"].subsections[0].title
+    title.selectAll()
+    before = texts(report)
+    QGuiApplication.clipboard().setText("（一）主动公开\r\n")  # one heading alone: it is the title, its number dropped
+    press(qtbot, Qt.Key.Key_V, CTRL)
+    assert texts(report)[1][0][0] == "主动公开"
+    assert texts(report)[1][1:] == before[1][1:] and texts(report)[0] == before[0]
+    title.selectAll()
+    QGuiApplication.clipboard().setText("政务公开工作\n本年度稳步推进。")
+    press(qtbot, Qt.Key.Key_V, CTRL)
+    assert texts(report)[1][0][0] == "政务公开工作"
