@@ -328,7 +328,8 @@ class Controller:
             return
         fmt = load_format(answer.format)
         report = Report.new(fmt, agency=answer.agency, year=answer.year, agency_kind=answer.agency_kind)
-        self.show(Document(report, None, name=self._suggested_name(report)))
+        name = self._free_name(documents_folder() / self._suggested_name(report))  # the name Save will offer
+        self.show(Document(report, None, name=name))
 
     # -- reading reports (govform.ui.reading): importing, starting from last year's, comparing ----------
 
@@ -381,7 +382,8 @@ class Controller:
 
     def _show_untitled(self, report: Report, source: Path, import_report: ImportReport | None) -> None:
         """A report read from `source`: untitled, so saving asks where (in `source`'s folder) and replaces nothing."""
-        document = Document(report, None, name=self._suggested_name(report), folder=source.parent)
+        name = self._free_name(source.parent / self._suggested_name(report))  # the name Save will offer
+        document = Document(report, None, name=name, folder=source.parent)
         self.show(document, import_report=import_report)
 
     def import_tables(self) -> None:

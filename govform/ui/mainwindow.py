@@ -276,6 +276,8 @@ class MainWindow(QMainWindow):
             place = getattr(command, "place", None)
         else:
             return
+        done = self.tr("已撤销：{what}") if step == "undo" else self.tr("已重做：{what}")
+        self.show_status(done.format(what=command.text()))  # not what the step itself had said
         self.editor.edits.begin_typing()  # what is typed next is a step of its own
         if place is not None:
             self.editor.show_place(place)

@@ -784,6 +784,14 @@ Writes, checks and exports the annual report on government information disclosur
         <translation>Redo {what}</translation>
     </message>
     <message>
+        <source>已撤销：{what}</source>
+        <translation>Undone: {what}</translation>
+    </message>
+    <message>
+        <source>已重做：{what}</source>
+        <translation>Redone: {what}</translation>
+    </message>
+    <message>
         <source>界面语言将在下次启动本程序时改为“{language}”。</source>
         <translation>The window will be in “{language}” the next time the program starts.</translation>
     </message>

@@ -352,6 +352,19 @@ def test_a_new_report_s_title_says_it_is_not_saved_until_it_is(window, tmp_path,
     assert window.windowTitle().startswith("某某镇人民政府2025年度政府信息公开工作年度报告.govform[*]")
 
 
+def test_a_new_report_is_named_as_save_will_offer_it(window, tmp_path, qtbot, monkeypatch):
+    """After saving 甲.govform, a second 新建 with the same agency and year was titled 甲.govform too, while Save
+    offered 甲（2）.govform."""
+    from govform.ui import controller
+    from govform.ui.answers import NewReport
+
+    monkeypatch.setattr(controller, "documents_folder", lambda: tmp_path)
+    (tmp_path / "某某镇人民政府2025年度政府信息公开工作年度报告.govform").write_text("{}", encoding="utf-8")
+    window.ask_new_report = lambda formats: NewReport("某某镇人民政府", 2025, "township")
+    window.controller.new()
+    assert window.windowTitle().startswith("某某镇人民政府2025年度政府信息公开工作年度报告（2）.govform [未保存]")
+
+
 def test_saving_a_new_report_never_suggests_a_file_that_exists(window, tmp_path, qtbot):
     """An imported report's suggested name was the project already beside it: replacing it was one Enter away."""
     from govform.ui.answers import NewReport

@@ -82,6 +82,7 @@ def test_last_year_s_section_pasted_once_fills_each_sub_head(window, qtbot):
     press(qtbot, Qt.Key.Key_Z, CTRL)  # one step undoes it all
     assert texts(report) == before
     assert not window.editor.document.modified
+    assert window.statusBar().currentMessage() == "已撤销：按小标题分段粘贴"  # no longer "已按小标题分段粘贴…"
     assert [editor.text.toPlainText() for editor in tab.subsections] == [""] * 5
     press(qtbot, Qt.Key.Key_Y, CTRL)
     assert texts(report) == pasted
