@@ -67,6 +67,19 @@ def _check(env, *args):
     )
 
 
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_no_message_is_written_in_two_catalogue_files(language):
+    """W7's words stood in editing.toml and in formats.toml, differently: which one a clerk saw hung on the order
+    the files were read in."""
+    from govform.domain.messages import _flatten
+
+    seen: dict[str, str] = {}
+    for path in sorted((templates_dir() / "messages" / language).glob("*.toml")):
+        for key, _ in _flatten(tomllib.loads(path.read_text(encoding="utf-8"))):
+            assert key not in seen, f"{key} in {seen.get(key)} and {path.name}"
+            seen[key] = path.name
+
+
 def test_a_rule_naming_a_missing_row_makes_check_exit_2_naming_file_and_key(tmp_path):
     folder = tmp_path / "templates"
     folder.mkdir()
