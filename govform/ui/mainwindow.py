@@ -428,6 +428,7 @@ class MainWindow(QMainWindow):
         text = dialogs.ask_explanation(self, finding, explanation(report, finding) or "")
         if text is not None:
             self.editor.edits.explain(finding, text)
+        self.problems.view.setFocus(Qt.FocusReason.OtherFocusReason)  # its button went with the entry it explained
 
     # -- the controller's view -------------------------------------------------------------------
 

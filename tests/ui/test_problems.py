@@ -396,3 +396,21 @@ def test_the_proposals_of_the_entry_chosen_before_are_gone_at_once(window, repor
     details = choose(window, next(i for i in rows if i.data(FINDING_ROLE) and i.data(FINDING_ROLE).code == "R2"))
     shown = [b for b in details.findChildren(QPushButton) if not b.isHidden()]
     assert before and shown == details.buttons()
+
+
+def test_after_an_explanation_the_keyboard_is_back_on_the_list(window, report, qtbot, monkeypatch):
+    """The 说明… button that had the focus went with the entry it explained, and the keyboard landed on
+    whichever button Qt found next (on a real screen, often nowhere): the clerk's next keys went astray."""
+    from govform.ui import dialogs
+
+    window.show()
+    report.set_cell("proactive", "regulations", "issued", 1)  # W1: a township with a 规章
+    window.editor.checker.refresh()
+    [finding] = [f for f in validate(report) if f.code == "W1"]
+    monkeypatch.setattr(dialogs, "ask_explanation", lambda parent, finding, text: "本镇经授权制定了一件规章。")
+    details = choose(window, next(i for i in panel_entries(window) if i.data(FINDING_ROLE) == finding))
+    [button] = [b for b in details.buttons() if b.text() == "说明…"]
+    button.setFocus()
+    qtbot.keyClick(button, Qt.Key.Key_Space)
+    assert window.counts.text().endswith("已说明 1")
+    assert QApplication.focusWidget() is window.problems.view
