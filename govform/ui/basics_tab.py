@@ -74,7 +74,6 @@ class DateField(QWidget):
         super().__init__(parent)
         self._edits = edits
         self.line = TitleEdit()
-        self.line.setPlaceholderText(self.tr("未填写（如 2026年1月15日）"))
         self.line.new_step.connect(edits.begin_typing)
         self.line.editingFinished.connect(self.commit)
         self.setFocusProxy(self.line)
@@ -103,7 +102,15 @@ class DateField(QWidget):
         text = report.format.format_date(date.year, date.month, date.day) if date else ""
         if self.line.text() != text:
             self.line.setText(text)
+        self.show_example()
         self.problem.hide()
+
+    def show_example(self) -> None:
+        """The example in the empty box: a date early in the year after the report's, when reports are signed."""
+        report = self._edits.report
+        example = report.format.format_date(report.year + 1, 1, 15)
+        words = self.tr("未填写（如 {date}）")  # English: "… (e.g. {typed})", as it may be typed
+        self.line.setPlaceholderText(words.format(date=example, typed=f"{report.year + 1}-1-15"))
 
     def commit(self) -> None:
         """The clerk is done typing (Enter, Tab, a click elsewhere): store the date, or say what is wrong."""
@@ -248,6 +255,8 @@ class BasicsTab(TabPage, QScrollArea):
                 self.year.setValue(report.year)
             if name in (None, "signed_on"):
                 self.signed_on.show_date(report.signed_on)
+            if name == "year":
+                self.signed_on.show_example()
             if name in (None, "preamble"):
                 self.preamble.show_text(report.preamble)
             if name in (None, "agency", "agency_lines"):

@@ -170,16 +170,16 @@ Writes, checks and exports the annual report on government information disclosur
 <context>
     <name>DateField</name>
     <message>
-        <source>未填写（如 2026年1月15日）</source>
-        <translation>Not filled in (e.g. 2026-1-15)</translation>
-    </message>
-    <message>
         <source>从日历中选择（Alt+↓）</source>
         <translation>Choose from a calendar (Alt+Down)</translation>
     </message>
     <message>
         <source>日历</source>
         <translation>Calendar</translation>
+    </message>
+    <message>
+        <source>未填写（如 {date}）</source>
+        <translation>Not filled in (e.g. {typed})</translation>
     </message>
 </context>
 <context>

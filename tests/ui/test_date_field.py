@@ -77,3 +77,17 @@ def test_the_calendar_opens_in_chinese_in_the_month_after_the_report_year(window
     chosen = calendar.selectedDate()
     assert report.signed_on == dt.date(chosen.year(), chosen.month(), chosen.day())
     assert not calendar.isVisible() and date.line.hasFocus()
+
+
+def test_the_empty_date_s_example_is_early_in_the_year_after_the_report_s(window, qtbot):
+    """It said 2026年1月15日 whatever the report's year: for a 2026 report, a date before the year was over."""
+    from govform.ui.answers import NewReport
+
+    window.ask_new_report = lambda formats: NewReport("某某镇人民政府", 2026, "township")
+    window.controller.new()
+    line = window.editor.basics.signed_on.line
+    assert line.placeholderText() == "未填写（如 2027年1月15日）"
+    year = window.editor.basics.year
+    year.setFocus()
+    qtbot.keyClick(year, Qt.Key.Key_Up)  # 2027
+    assert line.placeholderText() == "未填写（如 2028年1月15日）"
