@@ -415,11 +415,21 @@ class Report:
                 self._notify(TextChanged(section_id, index, name))
 
     def insert_subsection(self, section_id: str, index: int, subsection: Subsection) -> None:
-        self.narratives[section_id].subsections.insert(index, subsection)
+        self.insert_subsections(section_id, index, [subsection])
+
+    def insert_subsections(self, section_id: str, index: int, subsections: list[Subsection]) -> None:
+        """Insert several sub-heads at `index` as one change (a view remakes its sub-heads once, not per sub-head)."""
+        self.narratives[section_id].subsections[index:index] = subsections
         self._notify(SubsectionsChanged(section_id, index))
 
     def remove_subsection(self, section_id: str, index: int) -> Subsection:
-        removed = self.narratives[section_id].subsections.pop(index)
+        return self.remove_subsections(section_id, index, 1)[0]
+
+    def remove_subsections(self, section_id: str, index: int, count: int) -> list[Subsection]:
+        """Remove `count` sub-heads from `index` on as one change; they are returned."""
+        subs = self.narratives[section_id].subsections
+        removed = subs[index : index + count]
+        del subs[index : index + count]
         self._notify(SubsectionsChanged(section_id, index))
         return removed
 

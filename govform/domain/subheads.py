@@ -23,6 +23,11 @@ SECTION_TITLE = 0.9  # how alike a line and the section's own title must be to b
 SPLIT_LINES = 1_000
 """Lines a paste may have to be split among the sub-heads (a whole section 一 has under 100): a longer one is
 pasted as it is, at once (100,000 short lines took 3.8 s to look through, the window frozen meanwhile)."""
+SPLIT_ADDED = 20
+"""Sub-heads a paste may add (a section of the standard has 5, a report's own a few more): text that would add
+more is not a section with its sub-heads (600 numbered lines added 600 sub-heads, 10 s to look through, then
+minutes for the window to make their boxes, and two such pastes were past what the export takes), and is pasted
+as it is."""
 
 _NUMERAL = "一二三四五六七八九十"
 SUBHEAD_NUMBER = re.compile(rf"^[（(]\s*(?:[{_NUMERAL}]+|\d+)\s*[）)]\s*[、.．]?\s*")
@@ -95,7 +100,8 @@ def paste_subheads(
     The text before the first heading goes where the cursor is, as a paste does (the section's own heading,
     when copied with it, is left out). Each heading's text goes to the sub-head of that title: it becomes the
     sub-head's text when it has none, else it follows that text as new paragraphs. A heading of a sub-head the
-    report does not have adds one. Pasted paragraphs lose their indents, as in any paste."""
+    report does not have adds one (more than SPLIT_ADDED of them: None). Pasted paragraphs lose their indents, as
+    in any paste."""
     lines = re.sub(r"\r\n?|[\u2028\u2029]", "\n", pasted).split("\n")
     if len(lines) > SPLIT_LINES:
         return None
@@ -120,22 +126,25 @@ def paste_subheads(
         own = boxed
     else:
         subs[box][1] = boxed
-    filled: list[str] = []
+    count = len(narrative.subsections)
+    present = [title for title, _ in subs]
+    filled: list[int] = []
     for title, body in parts:
-        index = _subhead_of(title, [title for title, _ in subs])
+        index = _subhead_of(title, present)  # a heading of a sub-head not there adds one, as importing it would
         if index is None:
+            if len(subs) - count == SPLIT_ADDED:
+                return None
             subs.append([strip_subhead_number(title), ""])
             index = len(subs) - 1
         text = strip_indents(_paragraphs(body))
         subs[index][1] = _appended(subs[index][1], text)
-        if (text or index >= len(narrative.subsections)) and subs[index][0] not in filled:
-            filled.append(subs[index][0])
-    count = len(narrative.subsections)
+        if (text or index >= count) and index not in filled:
+            filled.append(index)
     texts = tuple(text for _, text in subs[:count])
     added = tuple((title, text) for title, text in subs[count:])
     if own == narrative.text and texts == tuple(s.text for s in narrative.subsections) and not added:
         return None  # only headings of sub-heads already there: pasted as it is
-    return SubheadPaste(own, texts, added, tuple(filled))
+    return SubheadPaste(own, texts, added, tuple(subs[index][0] for index in filled))
 
 
 def _without_section_heading(lines: list[str], section_title: str) -> list[str]:

@@ -16,6 +16,7 @@ from pathlib import Path
 from govform.domain.format import Table
 from govform.domain.layout import GridCell, table_grid
 from govform.domain.report import Report, display_value, paragraphs
+from govform.io.docx_package import clean
 from govform.io.files import os_error_reason, write_atomically
 from govform.io.registry import ExportError, ExportOptions
 
@@ -67,7 +68,7 @@ def export_html(report: Report, path: Path | str, options: ExportOptions | None 
 
 
 def _text(text: str) -> str:
-    return escape(_NOT_HTML.sub("", text.replace("\r", "")), quote=True)
+    return escape(clean(_NOT_HTML.sub("", text.replace("\r", ""))), quote=True)  # clean: lone surrogates
 
 
 def render_html(report: Report) -> str:

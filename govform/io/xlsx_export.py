@@ -22,7 +22,6 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
@@ -33,6 +32,7 @@ from govform.domain.layout import Grid, table_grid
 from govform.domain.messages import Message
 from govform.domain.numbers import format_amount
 from govform.domain.report import Invalid, Report, Value
+from govform.io.docx_package import clean
 from govform.io.files import os_error_reason, write_atomically
 from govform.io.registry import ExportError, ExportOptions
 from govform.io.xlsx_layout import (
@@ -143,15 +143,15 @@ def build_workbook(report: Report) -> Workbook:
         if section.table:
             _table_sheet(workbook.create_sheet(), report, report.format.tables[section.table])
     _text_sheet(workbook.create_sheet(), report)
-    workbook.properties.title = "".join(report.title_lines())
-    workbook.properties.creator = report.agency or "govform"
+    workbook.properties.title = clean("".join(report.title_lines()))
+    workbook.properties.creator = clean(report.agency) or "govform"
     return workbook
 
 
 def _put(cell: Any, value: object) -> None:
     """Set a cell's value; text stays text even when it starts with "=", and loses what XML cannot carry."""
     if isinstance(value, str):
-        value = ILLEGAL_CHARACTERS_RE.sub("", value)
+        value = clean(value)  # openpyxl's ILLEGAL_CHARACTERS_RE let U+FFFE, U+FFFF and lone surrogates through
         if len(value) > EXCEL_MAX_TEXT:
             raise _TooLong
         cell.value = value

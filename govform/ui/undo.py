@@ -130,20 +130,22 @@ class SetSubsection(Change):
         self.report.set_subsection(self.section, self.index, **{self.part: value})
 
 
-class InsertSubsection(QUndoCommand):
-    def __init__(self, report: Report, section_id: str, index: int, title: str, label: str, text: str = ""):
+class InsertSubsections(QUndoCommand):
+    """Insert sub-heads (title, text) at `index`, all as one change of the report."""
+
+    def __init__(self, report: Report, section_id: str, index: int, subsections: list[tuple[str, str]], label: str):
         super().__init__(label)
         self.place = Place(section=section_id, subsection=index, part="title")
         self._report = report
         self._section = section_id
         self._index = index
-        self._subsection = Subsection(title, text)
+        self._subsections = [Subsection(title, text) for title, text in subsections]
 
     def redo(self) -> None:
-        self._report.insert_subsection(self._section, self._index, self._subsection)
+        self._report.insert_subsections(self._section, self._index, self._subsections)
 
     def undo(self) -> None:
-        self._subsection = self._report.remove_subsection(self._section, self._index)
+        self._subsections = self._report.remove_subsections(self._section, self._index, len(self._subsections))
 
 
 class RemoveSubsection(QUndoCommand):
@@ -343,7 +345,7 @@ class Edits:
     def add_subsection(self, section_id: str, title: str) -> int:
         index = len(self.report.narratives[section_id].subsections)
         label = words.translate("Edits", "添加小标题“{title}”").format(title=title)
-        self._push(InsertSubsection(self.report, section_id, index, title, label))
+        self._push(InsertSubsections(self.report, section_id, index, [(title, "")], label))
         return index
 
     def paste_subheads(self, section_id: str, box: int | None, pasted: str, start: int, end: int) -> Message | None:
@@ -365,8 +367,10 @@ class Edits:
         for index, (sub, text) in enumerate(zip(narrative.subsections, paste.texts, strict=True)):
             if text != sub.text:
                 commands.append(SetSubsection(self.report, section_id, index, "text", text, label, None))
-        for index, (title, text) in enumerate(paste.added, len(narrative.subsections)):
-            commands.append(InsertSubsection(self.report, section_id, index, title, label, text))
+        if paste.added:
+            commands.append(
+                InsertSubsections(self.report, section_id, len(narrative.subsections), [*paste.added], label)
+            )
         self._push(Several(label, Place(section=section_id, subsection=box), commands))
         return paste.message()
 

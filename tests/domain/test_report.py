@@ -98,6 +98,17 @@ def test_subsections_insert_move_remove_notify(report):
     ]
 
 
+def test_several_subsections_inserted_or_removed_are_one_change(report):
+    changes = []
+    report.subscribe(changes.append)
+    added = [Subsection("工作考核", "无。"), Subsection("创新做法", "开设专栏。")]
+    report.insert_subsections("overview", 5, added)
+    assert report.narratives["overview"].subsections[5:] == added
+    assert report.remove_subsections("overview", 5, 2) == added
+    assert len(report.narratives["overview"].subsections) == 5
+    assert changes == [SubsectionsChanged("overview", 5)] * 2
+
+
 def test_meta_validates_agency_kind(report):
     with pytest.raises(KeyError):
         report.set_meta("agency_kind", "galaxy")

@@ -111,6 +111,26 @@ def test_a_paste_far_longer_than_a_section_is_pasted_as_it_is_at_once():
     assert paste(new_overview(), LAST_YEAR) is not None  # what a whole section is, still split
 
 
+def test_headings_alike_to_one_another_each_add_their_own_sub_head():
+    """（2）'s heading, alike to （1）'s, was taken for it and dropped: its words were nowhere in the report."""
+    text = "（一）主动公开\n（六）第一项工作情况\n甲。\n（七）第二项工作情况\n乙。\n（八）第二项工作情况\n丙。"
+    split = paste(new_overview(), text)
+    assert split.added == (("第一项工作情况", "甲。"), ("第二项工作情况", "乙。"), ("第二项工作情况", "丙。"))
+    assert split.filled == ("第一项工作情况", "第二项工作情况", "第二项工作情况")
+
+
+def test_a_paste_adding_more_sub_heads_than_any_section_has_is_pasted_as_it_is():
+    """600 numbered lines after one real heading added 600 sub-heads: 10 s to look through (each new title
+    compared with every one before it), then minutes for the window to make their boxes, and past the export's
+    1,000 sub-heads after two such pastes, the report no longer exportable."""
+    from govform.domain.subheads import SPLIT_ADDED
+
+    items = [f"（{i}）第{i}项工作情况" for i in range(1, SPLIT_ADDED + 2)]
+    assert paste(new_overview(), "\n".join(["（一）主动公开", *items])) is None
+    split = paste(new_overview(), "\n".join(["（一）主动公开", *items[:SPLIT_ADDED]]))
+    assert split is not None and len(split.added) == SPLIT_ADDED
+
+
 def test_a_title_inside_a_paragraph_does_not_split():
     text = "本年度主动公开政府信息128条。\n主动公开工作按要求推进，依申请公开按时办结\n监督保障有力。"
     assert paste(new_overview(), text) is None

@@ -156,6 +156,23 @@ def test_an_agency_with_a_pasted_control_character_exports(tmp_path):
         )
 
 
+@pytest.mark.parametrize(
+    "text", ["\ufffe", "\uffff", "\ud800", "\x00\x0b"], ids=["FFFE", "FFFF", "surrogate", "control"]
+)
+@pytest.mark.parametrize("suffix", [".docx", ".xlsx", ".html"])
+def test_text_pasted_in_the_window_never_makes_an_export_fail(tmp_path, text, suffix):
+    """A non-character (U+FFFE, U+FFFF) pasted into the window made the XLSX export fail with ValueError (lxml's
+    "All strings must be XML compatible"), a lone surrogate with UnicodeEncodeError."""
+    from govform.io import registry
+
+    report = load_project(sample_project())
+    report.agency = f"长寿湖镇{text}人民政府"
+    report.narratives["overview"].subsections.append(Subsection(f"创新{text}做法", f"开设{text}专栏。"))
+    registry.export(report, tmp_path / f"年报{suffix}")
+    if suffix == ".xlsx":
+        assert registry.read_report(tmp_path / "年报.xlsx").report.agency.startswith("长寿湖镇")
+
+
 BEYOND_ANY_REPORT = {
     "1,500,000 lines of preamble (15 MB)": (lambda r, d: r.update(preamble=["根据"] * 1_500_000), "共有1500022行"),
     "3,000 sub-heads": (

@@ -209,3 +209,29 @@ def test_a_line_or_lines_without_headings_pasted_into_a_title_give_it_their_firs
     QGuiApplication.clipboard().setText("政务公开工作\n本年度稳步推进。")
     press(qtbot, Qt.Key.Key_V, CTRL)
     assert texts(report)[1][0][0] == "政务公开工作"
+
+
+def test_sub_heads_a_paste_adds_are_made_at_once_and_undone_at_once(window, report, qtbot):
+    """The tab made all its sub-heads' boxes anew for each sub-head the paste added, and for each its undo
+    removed: 20 added took 1 s, and 1.3 s to undo, the window frozen."""
+    to_overview(window, qtbot)
+    tab = window.editor.narratives["overview"]
+    before = texts(report)
+    changes: list[tuple[str, int]] = []
+    window.editor.document.signals.subsectionsChanged.connect(lambda *change: changes.append(change))
+    added = [f"（{i}）第{i}项工作情况" for i in range(6, 26)]
+    paste_text = "\n".join(["（一）主动公开", *added])
+
+    QGuiApplication.clipboard().setText(paste_text)
+    press(qtbot, Qt.Key.Key_V, CTRL)
+    assert [title for title, _ in texts(report)[1][5:]] == [f"第{i}项工作情况" for i in range(6, 26)]
+    assert [editor.title.text() for editor in tab.subsections][5:] == [f"第{i}项工作情况" for i in range(6, 26)]
+    assert changes == [("overview", 5)]
+
+    press(qtbot, Qt.Key.Key_Z, CTRL)
+    assert texts(report) == before
+    assert len(tab.subsections) == 5
+    assert changes == [("overview", 5)] * 2
+    press(qtbot, Qt.Key.Key_Y, CTRL)
+    assert len(tab.subsections) == 25
+    assert changes == [("overview", 5)] * 3
