@@ -89,20 +89,27 @@ def shown_name(name: str | os.PathLike[str]) -> str:
 _PROJECT_MARK = b'"govform-project"'  # in the first lines of every project file and its .bak
 
 
-def refuse_to_replace(path: Path, *, source: Path | None = None) -> Message | None:
-    """Why writing a document at `path` would destroy something the clerk did not ask to replace, else None.
-
-    Refused: a project file (by suffix or by content, so its .bak too), `source` (the project being exported),
-    anything that is not a regular file (a folder, a device, a pipe), and a read-only file, as Word refuses it.
-    """
+def _existing(path: Path) -> os.stat_result | Message | None:
+    """What is at `path` to be written over: its status, None when nothing is, or why it cannot be (it cannot be
+    looked at, or it is a folder)."""
     try:
         info = path.stat()
     except FileNotFoundError:
         return None
     except OSError as error:
         return os_error_reason(error, writing=True)
-    if stat.S_ISDIR(info.st_mode):
-        return Message("files.is_folder")
+    return Message("files.is_folder") if stat.S_ISDIR(info.st_mode) else info
+
+
+def refuse_to_replace(path: Path, *, source: Path | None = None) -> Message | None:
+    """Why writing a document at `path` would destroy something the clerk did not ask to replace, else None.
+
+    Refused: a project file (by suffix or by content, so its .bak too), `source` (the project being exported),
+    anything that is not a regular file (a folder, a device, a pipe), and a read-only file, as Word refuses it.
+    """
+    info = _existing(path)
+    if not isinstance(info, os.stat_result):
+        return info
     if not stat.S_ISREG(info.st_mode):
         return Message("overwrite.not_regular")
     if source is not None and _same_file(path, source):
@@ -118,14 +125,9 @@ def refuse_to_save(path: Path, *, source: Path | None = None) -> Message | None:
     """Why saving a project at `path` would destroy something, else None: anything but a regular file (a pipe
     or a device would be replaced by a file: as root, `-o /dev/null` would replace the system's), `source` (the
     report being read, through a symbolic link too) and an existing file that is not a project file."""
-    try:
-        info = path.stat()
-    except FileNotFoundError:
-        return None
-    except OSError as error:
-        return os_error_reason(error, writing=True)
-    if stat.S_ISDIR(info.st_mode):
-        return Message("files.is_folder")
+    info = _existing(path)
+    if not isinstance(info, os.stat_result):
+        return info
     if not stat.S_ISREG(info.st_mode):
         return Message("overwrite.save.not_regular")
     if source is not None and _same_file(path, source):
