@@ -9,7 +9,8 @@ view as a `Job`, which the window runs off its thread and the fake runs at once.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+import itertools
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -709,24 +710,24 @@ class Controller:
     @staticmethod
     def _copy_name(path: Path) -> str:
         """A name beside `path` for a copy of it that no file has yet: NAME（副本）.govform, NAME（副本2）.govform…"""
-        for number in range(1, 1000):
-            copy = words.translate("Controller", "{name}（副本{number}）").format(
-                name=path.stem, number=number if number > 1 else ""
-            )
-            if not path.with_name(copy + SUFFIX).exists():
-                break
-        return copy + SUFFIX
+        copy = words.translate("Controller", "{name}（副本{number}）")
+        names = (copy.format(name=path.stem, number=n if n > 1 else "") + SUFFIX for n in range(1, 1000))
+        return Controller._first_free(path.parent, names)
 
     @staticmethod
     def _free_name(path: Path) -> str:
         """`path`'s name when no file has it, else the first of NAME（2）.govform, NAME（3）.govform… that is free."""
-        candidate = path
-        for number in range(2, 1000):
-            if not candidate.exists():
+        numbered = words.translate("Controller", "{name}（{number}）")
+        names = (numbered.format(name=path.stem, number=n) + path.suffix for n in range(2, 1000))
+        return Controller._first_free(path.parent, itertools.chain([path.name], names))
+
+    @staticmethod
+    def _first_free(folder: Path, names: Iterable[str]) -> str:
+        """The first of `names` that no file in `folder` has (the last of them when every one is taken)."""
+        for name in names:
+            if not (folder / name).exists():
                 break
-            numbered = words.translate("Controller", "{name}（{number}）").format(name=path.stem, number=number)
-            candidate = path.with_name(numbered + path.suffix)
-        return candidate.name
+        return name
 
     @staticmethod
     def _suggested_name(report: Report, year: int | None = None) -> str:
