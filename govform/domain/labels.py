@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
 
-_QUOTE_CHARACTERS = "“”‘’「」『』"
 _QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "「": '"', "」": '"', "『": '"', "』": '"'})
+_QUOTE_CHARACTERS = "".join(map(chr, _QUOTES))
 _SPACE = re.compile(r"\s+")
 _EDGE_PUNCTUATION = "：:;；。，,、"
 

@@ -312,7 +312,7 @@ class MainWindow(QMainWindow):
         if focus is not None and (focus is self.problems or self.problems.isAncestorOf(focus)):
             self.leave_problems()
             return
-        self._before_problems = QApplication.focusWidget()
+        self._before_problems = focus
         self.problems_dock.show()
         self.problems_dock.raise_()
         view = self.problems.view

@@ -258,10 +258,8 @@ class NarrativeTab(TabPage, QScrollArea):
         """Last year's section pasted at once, its sub-head headings with it, into a box of this section (`box`:
         None for its own text, else a sub-head's): each heading's text goes to its sub-head. False when the
         text holds no heading of the section's sub-heads: the box pastes it as it is."""
-        message = self._edits.paste_subheads(self.section.id, box, text, start, end)
-        if message is None:
+        if not self._split_paste(box, text, start, end):
             return False
-        self._announce.emit(words.text(message))
         if box is None:
             self.text.setFocus()
         else:
@@ -272,12 +270,18 @@ class NarrativeTab(TabPage, QScrollArea):
         """Last year's section pasted into a sub-head's title (which takes one line: the rest of the section
         would be lost): as if pasted at the end of the section's own text, the cursor staying in the title."""
         end = len(self._edits.report.narratives[self.section.id].text)
-        message = self._edits.paste_subheads(self.section.id, None, text, end, end)
-        if message is None:
+        if not self._split_paste(None, text, end, end):
             return False
-        self._announce.emit(words.text(message))
         self.show_subsection(box, "title")  # its editor was made anew when the paste added a sub-head
         return True
+
+    def _split_paste(self, box: int | None, text: str, start: int, end: int) -> bool:
+        """Split `text` among the sub-heads as one undo step and say so in the status bar; False when it holds
+        no heading of theirs."""
+        message = self._edits.paste_subheads(self.section.id, box, text, start, end)
+        if message is not None:
+            self._announce.emit(words.text(message))
+        return message is not None
 
     def _on_text(self, section_id: str, index: int | None, part: str) -> None:
         if section_id != self.section.id:

@@ -186,10 +186,11 @@ class TitleEdit(QLineEdit):
     def paste_cleaned(self) -> None:
         """Paste the clipboard's first line, cleaned, as one undo step of its own; several lines go to
         `split_paste` first (the rest would be dropped unseen)."""
-        lines = QGuiApplication.clipboard().text().replace("\r", "\n").split("\n")
+        pasted = QGuiApplication.clipboard().text()
+        lines = pasted.replace("\r", "\n").split("\n")
         if self.split_paste is not None and len([line for line in lines if line.strip()]) > 1:
             self.new_step.emit()
-            if self.split_paste(QGuiApplication.clipboard().text()):
+            if self.split_paste(pasted):
                 self.new_step.emit()
                 return
         text = lines[0]
