@@ -131,17 +131,23 @@ def test_the_batch_check_writes_the_summary_and_can_be_cancelled(settings, tmp_p
     assert view.statuses[-1].startswith("批量检查已取消") and not (folder / "第二次.xlsx").exists()
 
 
-def test_figures_imported_from_a_workbook_are_one_undo_step_with_notes(window, settings, tmp_path, qtbot):
+def import_ledger(window, tmp_path, qtbot) -> list[tuple[str, list[str]]]:
+    """导入表格数据 from a ledger whose 新收 and 结转下年度 of 科研机构 were changed to 2: the notes shown."""
     changed = load_project(sample_project())
     changed.set_cell("applications", "new", "research", 2)
     changed.set_cell("applications", "carried_forward", "research", 2)
     book = tmp_path / "台账.xlsx"
     registry.export(changed, book)
     window.ask_open_path = lambda folder, kinds: book
+    notes: list[tuple[str, list[str]]] = []
     window.show_notes = lambda title, lines: notes.append((title, lines))
-    notes = []
     window.controller.import_tables()
     qtbot.waitUntil(lambda: bool(notes), timeout=10_000)
+    return notes
+
+
+def test_figures_imported_from_a_workbook_are_one_undo_step_with_notes(window, settings, tmp_path, qtbot):
+    notes = import_ledger(window, tmp_path, qtbot)
     report = window.editor.document.report
     assert report.value("applications", "new", "research") == 2
     stack = window.editor.document.stack
@@ -299,16 +305,7 @@ def test_a_bug_in_a_slot_becomes_a_sentence_in_the_windows_language_and_a_log_li
 def test_figures_imported_from_a_workbook_say_which_cells_changed_from_what_to_what(window, tmp_path, qtbot):
     """The clerk changed two figures in the ledger: the notes name each cell with its old and new figure, not
     only how many changed."""
-    changed = load_project(sample_project())
-    changed.set_cell("applications", "new", "research", 2)
-    changed.set_cell("applications", "carried_forward", "research", 2)
-    book = tmp_path / "台账.xlsx"
-    registry.export(changed, book)
-    window.ask_open_path = lambda folder, kinds: book
-    window.show_notes = lambda title, lines: notes.append(lines)
-    notes = []
-    window.controller.import_tables()
-    qtbot.waitUntil(lambda: bool(notes), timeout=10_000)
+    notes = [lines for _, lines in import_ledger(window, tmp_path, qtbot)]
     assert notes[0][1:3] == [
         "表三 一、本年新收政府信息公开申请数量 / 科研机构：0 → 2",
         "表三 四、结转下年度继续办理 / 科研机构：0 → 2",
