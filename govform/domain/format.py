@@ -11,11 +11,11 @@ from __future__ import annotations
 import enum
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import MISSING, dataclass, field, fields
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, ClassVar, NamedTuple, NoReturn
+from typing import Any, ClassVar, NamedTuple, NoReturn, dataclass_transform
 
 from govform.domain.messages import Message, placeholders
 from govform.resources import read_toml, template_names, template_path
@@ -63,7 +63,7 @@ class UnknownFormat(LookupError):
 # every start defines ~45 record classes, and a dataclass costs 3–4 × as much to define as a NamedTuple
 # (Python 3.11 compiles each generated method separately). These records belong to the format, are made
 # only by parse_format and are never compared with plain tuples, so tuple equality does them no harm.
-# Tables, formats and rules are dataclasses (tables and formats compared by identity).
+# Tables and formats are dataclasses, compared by identity; rules are records of their own (see Rule).
 
 
 class Node(NamedTuple):
@@ -129,6 +129,8 @@ class Block(NamedTuple):
 
 @dataclass(slots=True, eq=False)  # identity: a format's tables are singletons
 class Table:
+    """One statistics table: its blocks of rows and columns, and where each value cell is."""
+
     id: str
     number: str
     title: str
@@ -226,24 +228,42 @@ Words = Mapping[str, frozenset[str]]
 """A rule kind's messages: each message's name, and the placeholders a rule of that kind fills in for it."""
 
 
-@dataclass(slots=True, eq=False, repr=False)
+@dataclass_transform(kw_only_default=True)
 class Rule:
-    """One rule of the format. Each kind is a subclass with typed parameters; `MESSAGES` names the messages a
-    rule of that kind carries and the placeholders each may use.
+    """One rule of the format. Each kind is a subclass with typed parameters, declared as annotated class
+    attributes (a default is the attribute's value) and given by name; `MESSAGES` names the messages a rule of
+    that kind carries and the placeholders each may use.
 
-    The kinds share this class's __eq__ and __repr__ rather than a generated pair each: the format defines
-    twelve kinds at every start-up (see govform/startup.py for what that saves)."""
+    Not a dataclass, though it reads like one: Python 3.11 compiles a generated __init__ for each dataclass,
+    and the format defines its sixteen kinds at every start-up (see govform/startup.py for what that saves).
+    `__init_subclass__` lists each kind's parameters in `PARAMS` instead, which __init__, __eq__, __repr__
+    and the template reader (`_rule`) go by."""
 
     KIND: ClassVar[str] = ""
     MESSAGES: ClassVar[Words] = {}
+    PARAMS: ClassVar[Mapping[str, str]] = {}
+    """Every parameter's name and its type as written (this module defers annotations), the base's first."""
 
     id: str  # unique in the format, e.g. "R4-review"
     code: str  # the code a clerk sees, shared by rules stating the same thing, e.g. "R4"
     severity: Severity
     format: str  # the id of the format, for its messages' keys
 
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        cls.PARAMS = _params(cls)
+
+    def __init__(self, **values: Any) -> None:
+        for name in self.PARAMS:
+            if name in values:
+                setattr(self, name, values.pop(name))
+            elif not hasattr(type(self), name):  # no default
+                raise TypeError(f"{type(self).__name__} needs {name}")
+        if values:
+            raise TypeError(f"{type(self).__name__} has no parameter {', '.join(values)}")
+
     def _values(self) -> tuple[Any, ...]:
-        return tuple(getattr(self, spec.name) for spec in fields(self))
+        return tuple(getattr(self, name) for name in self.PARAMS)
 
     def __eq__(self, other: object) -> bool:
         return type(other) is type(self) and other._values() == self._values()  # type: ignore[attr-defined]
@@ -251,7 +271,7 @@ class Rule:
     __hash__ = None  # type: ignore[assignment]
 
     def __repr__(self) -> str:
-        values = ", ".join(f"{spec.name}={getattr(self, spec.name)!r}" for spec in fields(self))
+        values = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.PARAMS)
         return f"{type(self).__name__}({values})"
 
     def message(self, name: str = "message", **params: Any) -> Message:
@@ -260,6 +280,19 @@ class Rule:
 
     def check(self, checks: _Checks) -> None:
         """Refuse parameters that name a table, row, column or section the format does not have."""
+
+
+def _params(kind: type[Rule]) -> dict[str, str]:
+    """The parameters a rule kind declares: its annotated attributes but the ClassVars, its bases' first."""
+    return {
+        name: written
+        for klass in reversed(kind.__mro__)
+        for name, written in vars(klass).get("__annotations__", {}).items()
+        if not written.startswith("ClassVar")
+    }
+
+
+Rule.PARAMS = _params(Rule)
 
 
 def _words(*names: str) -> frozenset[str]:
@@ -310,7 +343,6 @@ class _Checks:
                 self.fail(key, Message("format.pattern_groups", pattern=pattern))
 
 
-@dataclass(slots=True, eq=False, repr=False)
 class Balance(Rule):
     """In each column of a block: the sum of the `left` rows equals the sum of the `right` rows (R1)."""
 
@@ -329,7 +361,6 @@ class Balance(Rule):
             checks.fail("right", Message("format.rows_in_blocks", table=table.short))
 
 
-@dataclass(slots=True, eq=False, repr=False)
 class Sum(Rule):
     """`total` equals the sum of `parts`, in every row (per = "row") or every column (per = "column").
 
@@ -366,7 +397,6 @@ class Sum(Rule):
             checks.cells("parts", table, (cell, *parts))
 
 
-@dataclass(slots=True, eq=False, repr=False)
 class CellsFilled(Rule):
     """Every cell holds an acceptable figure: not blank, not text (R5)."""
 
@@ -377,7 +407,6 @@ class CellsFilled(Rule):
     }
 
 
-@dataclass(slots=True, eq=False, repr=False)
 class SectionsFilled(Rule):
     """The agency is named, the year fits the format, required sections and every sub-head have text (R6)."""
 
@@ -391,7 +420,6 @@ class SectionsFilled(Rule):
     }
 
 
-@dataclass(slots=True, eq=False, repr=False)
 class ProcessingFee(Rule):
     """A section must state the 信息处理费 position (mention one of `keywords`)."""
 
@@ -404,7 +432,6 @@ class ProcessingFee(Rule):
         checks.section("section", self.section)
 
 
-@dataclass(slots=True, eq=False, repr=False)
 class Regulations(Rule):
     """Only agencies that make 规章 report figures in these cells (W1)."""
 
@@ -420,7 +447,6 @@ class Regulations(Rule):
         checks.cells("columns", table, tuple((row, column) for row in self.rows for column in self.columns))
 
 
-@dataclass(slots=True, eq=False, repr=False)
 class Repealed(Rule):
     """No more documents repealed than were in force plus issued (W2)."""
 
@@ -439,8 +465,9 @@ class Repealed(Rule):
             checks.cells(key, table, tuple((row, column) for row in self.rows))
 
 
-@dataclass(slots=True, eq=False, repr=False)
 class _OneCell(Rule):
+    """A rule about one cell."""
+
     table: str
     row: str
     column: str
@@ -454,7 +481,6 @@ class _OneCell(Rule):
         checks.cells("column", table, ((self.row, self.column),))
 
 
-@dataclass(slots=True, eq=False, repr=False)
 class NarrativeFigures(_OneCell):
     """A figure quoted in the text ("收到申请N件") matches the table (W3); `patterns` capture the figure."""
 
@@ -467,7 +493,6 @@ class NarrativeFigures(_OneCell):
         checks.patterns("patterns", self.patterns)
 
 
-@dataclass(slots=True, eq=False, repr=False)
 class FeeNotice(_OneCell):
     """A fee-related figure above 0 must be explained in a section (W4)."""
 
@@ -481,7 +506,6 @@ class FeeNotice(_OneCell):
         checks.section("section", self.section)
 
 
-@dataclass(slots=True, eq=False, repr=False)
 class FeeAmount(_OneCell):
     """An amount above the agency kind's plausible ceiling was probably typed in 元, not 万元 (W6)."""
 
@@ -489,7 +513,6 @@ class FeeAmount(_OneCell):
     MESSAGES: ClassVar[Words] = {"message": _words("cell", "value", "agency_kind")}
 
 
-@dataclass(slots=True, eq=False, repr=False)
 class Dates(Rule):
     """The signature date falls in the next year by the deadline; the statistics period names the year (W5)."""
 
@@ -506,7 +529,6 @@ class Dates(Rule):
         checks.patterns("period_pattern", (self.period_pattern,))
 
 
-@dataclass(slots=True, eq=False, repr=False)
 class SubheadNumbers(Rule):
     """A sub-head title carries no number of its own: the report numbers sub-heads by their order (（一）…),
     so a title copied as "（一）主动公开情况" would print its number twice."""
@@ -518,7 +540,6 @@ class SubheadNumbers(Rule):
 # -- rules across years: they compare with last year's report (Report.previous) -----------------------
 
 
-@dataclass(slots=True, eq=False, repr=False)
 class CarriedOver(Rule):
     """Each column of a block: this year's `row` equals last year's `previous_row` (Y1: 上年结转 = last year's
     结转下年度继续办理). `previous_formats` names the formats whose figures mean the same (empty: any)."""
@@ -544,7 +565,6 @@ class CarriedOver(Rule):
             yield self.table, self.previous_row, column.id
 
 
-@dataclass(slots=True, eq=False, repr=False)
 class InForceTrend(Rule):
     """现行有效件数 ≈ last year's 现行有效件数 + 本年制发 − 本年废止 (Y2; documents also lapse or get amended)."""
 
@@ -570,7 +590,6 @@ class InForceTrend(Rule):
             yield self.table, row, self.in_force
 
 
-@dataclass(slots=True, eq=False, repr=False)
 class UnchangedText(Rule):
     """A paragraph of at least `min_length` characters still identical to one of last year's report (雷同)."""
 
@@ -613,6 +632,9 @@ META_FIELDS = ("agency", "agency_lines", "agency_kind", "year", "signed_on", "pr
 
 @dataclass(slots=True, eq=False)
 class Format:
+    """A report format as its template defines it: the sections, tables, agency kinds and rules, and the
+    patterns a report's title, dates and exported file names follow."""
+
     id: str
     name: str
     reference: str  # the document that issued it, e.g. 国办公开办函〔2021〕30号
@@ -891,17 +913,17 @@ def _rule(reader: _Reader, raw: Mapping[str, Any], index: int, format_id: str) -
         problem = Message("format.bad_choice", value=severity_name, choices="error, warning")
         raise reader.fail(f"{where}.severity", problem) from None
     values: dict[str, Any] = {}
-    own = {f.name for f in fields(Rule)}
-    for spec in fields(kind):
-        if spec.name in own:
+    own = Rule.PARAMS.keys()  # given below
+    for name, written in kind.PARAMS.items():
+        if name in own:
             continue
-        default = ... if spec.default is MISSING else spec.default
-        if spec.type == "tuple[str, ...]":  # the annotation as written (this module defers annotations)
-            values[spec.name] = reader.texts(raw, spec.name, where, default)
-        elif spec.type == "int":
-            values[spec.name] = reader.get(raw, spec.name, where, int, default)
+        default = getattr(kind, name, ...)
+        if written == "tuple[str, ...]":
+            values[name] = reader.texts(raw, name, where, default)
+        elif written == "int":
+            values[name] = reader.get(raw, name, where, int, default)
         else:
-            values[spec.name] = reader.text(raw, spec.name, where, default)
+            values[name] = reader.text(raw, name, where, default)
     known = own | set(values) | {"kind"}
     for name in raw:
         if name not in known and name not in kind.MESSAGES:

@@ -4,7 +4,16 @@ import tomllib
 
 import pytest
 
-from govform.domain.format import FormatError, chinese_numeral, load_format, load_format_file, parse_format
+from govform.domain.format import (
+    FeeNotice,
+    FormatError,
+    NarrativeFigures,
+    Severity,
+    chinese_numeral,
+    load_format,
+    load_format_file,
+    parse_format,
+)
 from govform.domain.layout import table_grid
 from govform.resources import template_path
 
@@ -111,6 +120,22 @@ def test_format_records_are_values_and_tables_are_singletons():
     assert again.tables["applications"].row("new") == FMT.tables["applications"].row("new")
     assert again.tables["applications"] is not FMT.tables["applications"]  # tables and formats: by identity
     assert {FMT.agency_kinds[0], again.agency_kinds[0]} == {FMT.agency_kinds[0]}
+
+
+def test_rules_are_typed_records_compared_by_kind_and_value():
+    again = load_format_file(template_path("standard-2021"))
+    assert again.rules == FMT.rules and [repr(r) for r in again.rules] == [repr(r) for r in FMT.rules]
+    common = {"id": "W3", "code": "W3", "severity": Severity.WARNING, "format": "f", "table": "t", "row": "r"}
+    figures = NarrativeFigures(**common, column="c")
+    assert figures.patterns == () and list(NarrativeFigures.PARAMS)[:4] == ["id", "code", "severity", "format"]
+    assert figures == NarrativeFigures(**common, column="c", patterns=())
+    assert figures != NarrativeFigures(**common, column="c", patterns=("x",))
+    assert figures != FeeNotice(**common, column="c")  # same cells, another kind
+    assert repr(figures).startswith("NarrativeFigures(id='W3', code='W3'")
+    with pytest.raises(TypeError, match="needs column"):
+        NarrativeFigures(**common)
+    with pytest.raises(TypeError, match="no parameter colour"):
+        NarrativeFigures(**common, column="c", colour="red")
 
 
 def test_labels_carry_the_templates_line_breaks_between_words():
