@@ -30,6 +30,8 @@ from govform.ui.settings import LANGUAGE, LAST_PROJECT, MemoryStore, QSettingsSt
 
 @dataclass(slots=True)
 class Places:
+    """Where the window keeps its settings, its recovery files and its error log."""
+
     settings_file: Path
     recovery_dir: Path
     log_dir: Path

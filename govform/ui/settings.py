@@ -41,6 +41,8 @@ def _to_bytes(raw: Any) -> bytes:
 
 @dataclass(slots=True)
 class Setting(Generic[T]):
+    """One setting: where it is stored, its value when none is, and how a stored value is read."""
+
     key: str
     default: T
     convert: Callable[[Any], T]
