@@ -132,22 +132,30 @@ class Catalogue:
             raise ValueError(f"unknown language {language!r}; govform speaks {', '.join(LANGUAGES)}")
         self.language = language
         self._entries: dict[str, str] = {}
-        folder = templates_dir() / "messages" / language
-        for path in sorted(folder.glob("*.toml")):
-            self._entries.update(_flatten(read_toml(path)))
+        self._files_read = False  # read when first asked for a word the formats do not have
         self._formats_read: set[str] = set()
 
     def __contains__(self, key: str) -> bool:
         return self.template(key) is not None
 
     def keys(self) -> set[str]:
+        self._read_files()
         return set(self._entries)
 
     def template(self, key: str) -> str | None:
         """The words for `key` with their placeholders, or None when this language has none."""
         if key not in self._entries and self.language == DEFAULT_LANGUAGE:
             self._read_format(key.split(".", 1)[0])
+        if key not in self._entries:
+            self._read_files()
         return self._entries.get(key)
+
+    def _read_files(self) -> None:
+        if self._files_read:
+            return
+        self._files_read = True
+        for path in sorted((templates_dir() / "messages" / self.language).glob("*.toml")):
+            self._entries.update(_flatten(read_toml(path)))
 
     def _read_format(self, format_id: str) -> None:
         if format_id in self._formats_read:
