@@ -551,7 +551,7 @@ class MainWindow(QMainWindow):
     def ask_open_path(self, folder: Path, kinds: list[FileChoice]) -> Path | None:
         from PySide6.QtWidgets import QFileDialog
 
-        title = self.tr("打开") if len(kinds) != 1 else self.tr("打开{kind}").format(kind=kinds[0].name)
+        title = self.tr("打开") if len(kinds) != 1 else words.spaced(self.tr("打开{kind}").format(kind=kinds[0].name))
         name, _ = QFileDialog.getOpenFileName(self, title, str(folder), self._filter(kinds))
         return Path(name) if name else None
 
@@ -566,7 +566,7 @@ class MainWindow(QMainWindow):
     def ask_export_path(self, suggested: Path, kind: FileChoice, title: str | None = None) -> Path | None:
         from PySide6.QtWidgets import QFileDialog
 
-        title = title or self.tr("导出为{kind}").format(kind=kind.name)
+        title = title or words.spaced(self.tr("导出为{kind}").format(kind=kind.name))
         name, _ = QFileDialog.getSaveFileName(self, title, str(suggested), self._filter([kind]))
         return Path(name) if name else None
 

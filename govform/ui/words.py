@@ -3,6 +3,8 @@ refused figures, file errors) from the catalogues, both in the language the cler
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QCoreApplication
 
 from govform.domain.messages import DEFAULT_LANGUAGE, LANGUAGES, Message, Phrase
@@ -42,6 +44,15 @@ def app_name() -> str:
 def translate(context: str, source: str) -> str:
     """A UI string of code that is not a QObject (lupdate files it under `context`)."""
     return QCoreApplication.translate(context, source)
+
+
+_CHINESE_THEN_LATIN = re.compile(r"(?<=[\u4e00-\u9fff])(?=[A-Za-z])|(?<=[A-Za-z])(?=[\u4e00-\u9fff])")
+
+
+def spaced(words: str) -> str:
+    """A space where Chinese meets a Latin word, as the window's other strings have it: "导出为{kind}" with
+    "Word 文档" reads "导出为 Word 文档", with "网页" "导出为网页". Figures keep their units ("2024年")."""
+    return _CHINESE_THEN_LATIN.sub(" ", words)
 
 
 def mnemonic(label: str, key: str) -> str:

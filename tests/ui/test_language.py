@@ -132,3 +132,11 @@ def test_a_chinese_window_draws_chinese_glyph_forms_from_its_first_paint_whateve
     env |= {"QT_QPA_PLATFORM": "offscreen"}
     done = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=60)
     assert done.stdout.split() == ["zh_CN", "True"], done.stderr
+
+
+def test_a_dialog_title_puts_a_space_where_chinese_meets_a_latin_word():
+    from govform.ui.words import spaced
+
+    assert spaced("导出为Word 文档") == "导出为 Word 文档" and spaced("打开Excel 工作簿") == "打开 Excel 工作簿"
+    assert spaced("导出为网页") == "导出为网页" and spaced("长寿湖镇2024年的年报") == "长寿湖镇2024年的年报"
+    assert spaced("Export as Word document") == "Export as Word document"
