@@ -382,9 +382,11 @@ class Controller:
             self.view.show_import_report(self.import_report)
 
     def _show_untitled(self, report: Report, source: Path, import_report: ImportReport | None) -> None:
-        """A report read from `source`: untitled, so saving asks where (in `source`'s folder) and replaces nothing."""
+        """A report read from `source`: untitled, so saving asks where (in `source`'s folder) and replaces nothing;
+        unsaved, so closing or opening another file first asks to save it (and the journal keeps it)."""
         name = self._free_name(source.parent / self._suggested_name(report))  # the name Save will offer
         document = Document(report, None, name=name, folder=source.parent)
+        document.mark_unsaved()
         self.show(document, import_report=import_report)
 
     def import_tables(self) -> None:

@@ -92,5 +92,6 @@ class Document:
         self.stack.setClean()
 
     def mark_unsaved(self) -> None:
-        """For a report restored from the recovery journal: it differs from every file on disk."""
+        """For a report restored from the recovery journal or read from another file: it differs from every
+        file on disk."""
         self.stack.resetClean()

@@ -528,9 +528,10 @@ class MainWindow(QMainWindow):
             return
         read_only = f" [{words.text(Message('lock.read_only'))}]" if document.read_only else ""
         untitled = document.path is None and not document.sample  # a name suggested for saving, no file yet
-        unsaved = f" [{words.text(Message('title.unsaved'))}]" if untitled else ""
-        self.setWindowTitle(f"{document.name}{read_only}{unsaved}[*] - {words.app_name()}")
-        self.setWindowModified(document.modified)
+        unsaved = f" [{words.text(Message('title.unsaved'))}]" if untitled else "[*]"  # [*]: a * once changed
+        self.setWindowTitle(f"{document.name}{read_only}{unsaved} - {words.app_name()}")
+        if not untitled:
+            self.setWindowModified(document.modified)
         if self.banner is not None and not document.sample:
             self._show_banner(document)
 

@@ -342,7 +342,7 @@ def test_a_new_report_s_title_says_it_is_not_saved_until_it_is(window, tmp_path,
 
     window.ask_new_report = lambda formats: NewReport("某某镇人民政府", 2025, "township")
     window.controller.new()
-    assert window.windowTitle().startswith("某某镇人民政府2025年度政府信息公开工作年度报告.govform [未保存][*]")
+    assert window.windowTitle().startswith("某某镇人民政府2025年度政府信息公开工作年度报告.govform [未保存] - ")
     window.ask_save_path = lambda suggested: tmp_path / suggested.name
     qtbot.keyClick(window.editor.basics.agency, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert (tmp_path / "某某镇人民政府2025年度政府信息公开工作年度报告.govform").is_file()

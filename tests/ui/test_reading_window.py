@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication
 
 from govform.io.project import save_project
 from govform.io.registry import export
+from govform.ui.answers import Unsaved
 from govform.ui.import_report import ImportReportDialog
 from govform.ui.table_model import CELL_ROLE
 from tests.helpers.reports import sample
@@ -67,6 +68,20 @@ def test_the_import_report_reopens_from_the_menu_and_closes_with_its_report(wind
     window.controller.open_path(project)
     qtbot.waitUntil(lambda: not [d for d in window.findChildren(ImportReportDialog) if d.isVisible()])
     assert not _action(window, "视图(&V)", "导入说明(&I)").isEnabled()
+
+
+def test_an_imported_report_is_unsaved_until_saved(window, word, tmp_path, qtbot):
+    """Closing the window or opening another file right after an import dropped the report without a word."""
+    asked = []
+    window.ask_unsaved = lambda name: asked.append(name) or Unsaved.CANCEL
+    window.controller.import_path(word)
+    name = window.editor.document.name
+    assert window.windowTitle().startswith(f"{name} [未保存] - ")  # untitled: said once, no * besides
+    assert not window.controller.close() and asked == [name]
+    window.ask_save_path = lambda suggested: tmp_path / suggested.name
+    qtbot.keyClick(window.editor.basics.agency, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert window.windowTitle().startswith(f"{name}[*] - ") and not window.isWindowModified()
+    assert window.controller.close() and len(asked) == 1
 
 
 def test_a_dropped_word_report_is_imported(window, word):
@@ -135,6 +150,7 @@ def test_at_start_up_the_import_report_opens_after_the_window_so_it_is_not_cover
 
     window = create_window(settings, None)
     qtbot.addWidget(window)
+    window.ask_unsaved = lambda name: Unsaved.DISCARD  # an imported report is unsaved: closing asks
     window.controller.start(str(word))
     assert not [d for d in window.findChildren(ImportReportDialog) if d.isVisible()]
     window.show()
