@@ -56,8 +56,9 @@ def six(report: dict) -> str:
 
 def where(text: str, report: dict) -> str:
     """Where in `report` `text` is (for a failure to say where the typing went), and what 六 says."""
-    places = [name for name, value in report.items() if text in json.dumps(value, ensure_ascii=False)]
-    places += [f"sections/{name}" for name, value in report["sections"].items() if text in json.dumps(value)]
+    fields = {name: value for name, value in report.items() if name != "sections"}
+    fields.update({f"sections/{name}": value for name, value in report["sections"].items()})
+    places = [name for name, value in fields.items() if text in json.dumps(value, ensure_ascii=False)]
     return f"the sentence is in {places or 'no text'}; 六 says {six(report)!r}"
 
 
