@@ -40,7 +40,12 @@ def test_as_root_it_waits_for_the_dpkg_lock_and_says_what_and_why(tmp_path):
     ]
     assert [call.split()[2] for call in calls] == ["update", "install"]
     assert "最多等待 300 秒" in done.stderr
-    for package, why in [("libxcb-cursor0", "打开窗口"), ("fonts-noto-cjk", "中文字体"), ("pandoc", "测试用")]:
+    for package, why in [
+        ("libxcb-cursor0", "打开窗口"),
+        ("fonts-noto-cjk", "中文字体"),
+        ("pandoc", "测试用"),
+        ("xdotool", "按键"),
+    ]:
         assert any(line.strip().startswith(f"{package}：") and why in line for line in done.stderr.splitlines())
     assert "pandoc" in calls[1] and "libreoffice-writer-nogui" in calls[1]
 

@@ -1,0 +1,103 @@
+"""The real program on a real X screen, driven from the outside as a clerk drives it: `python -m govform` on
+Xvfb with openbox, keys pressed and text typed with xdotool, and what the clerk did read back from the project
+file the window saved with Ctrl+S.
+
+The window's other tests send Qt's key events to widgets offscreen. Some defects passed them and showed only
+on a real screen: Ctrl+Z in a text box went through the box's own undo, and the text it took away could not be
+redone. Xvfb, openbox and xdotool come with `make test` (packaging/linux/system-deps.sh test)."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import sys
+from functools import partial
+from operator import itemgetter
+
+import pytest
+
+from govform.resources import sample_project
+from tests.helpers.x_screen import Program, missing_tools, x_screen
+
+pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Xvfb and xdotool are X11 tools")
+
+SENTENCE = "Typed on a real X screen, undone and redone."
+TABS_TO_SIX = 6  # 基本信息 → 一 → 二 → 三 → 四 → 五 → 六
+
+
+@pytest.fixture(scope="module")
+def display(tmp_path_factory):
+    missing = missing_tools()
+    if missing:
+        pytest.fail(f"{', '.join(missing)} missing: `sh packaging/linux/system-deps.sh test` as root installs them")
+    with x_screen(tmp_path_factory.mktemp("x-screen")) as display:
+        yield display
+
+
+@pytest.fixture
+def program(display, tmp_path):
+    """The program started on a copy of the sample under a clerk's name (the sample itself is never saved
+    over), its window found and given the keyboard."""
+    project = tmp_path / "镇2025年报.govform"
+    shutil.copyfile(sample_project(), project)
+    program = Program(display, project, tmp_path)
+    try:
+        program.activate(re.escape(project.name))
+        yield program
+    finally:
+        program.stop()
+
+
+def six(report: dict) -> str:
+    """六、其他需要报告的事项 as saved: its paragraphs, one a line."""
+    return "\n".join(report["sections"]["other"]["text"])
+
+
+def where(text: str, report: dict) -> str:
+    """Where in `report` `text` is (for a failure to say where the typing went), and what 六 says."""
+    fields = {name: value for name, value in report.items() if name != "sections"}
+    fields.update({f"sections/{name}": value for name, value in report["sections"].items()})
+    places = [name for name, value in fields.items() if text in json.dumps(value, ensure_ascii=False)]
+    return f"the sentence is in {places or 'no text'}; 六 says {six(report)!r}"
+
+
+def quits_cleanly(program: Program) -> None:
+    """Ctrl+Q ends the program with status 0, no traceback, and no error log."""
+    status = program.quit()
+    errors = program.errors()
+    assert status == 0, f"exit status {status}; standard error: {errors}"
+    assert "Traceback" not in errors, errors
+    logs = sorted(path.name for path in (program.home / "logs").glob("errors.log*"))
+    assert not logs, f"{logs} in {program.home / 'logs'}: {(program.home / 'logs' / logs[0]).read_text()}"
+
+
+def test_a_sentence_typed_undone_and_redone_with_keys_survives_a_save(program):
+    before = six(program.saved())
+    program.keys(*["ctrl+Next"] * TABS_TO_SIX)  # a tab switch puts the keyboard on the page's first text box
+    program.type(SENTENCE)
+    saved = program.save(lambda report: SENTENCE in six(report), f"{SENTENCE!r} saved in 六", partial(where, SENTENCE))
+    typed = six(saved)
+    assert typed != before
+
+    program.keys("ctrl+z")  # typing is one step: one Ctrl+Z takes all of it away
+    program.save(lambda report: six(report) == before, "one Ctrl+Z to take the typed sentence out of 六", six)
+    program.keys("ctrl+y")
+    program.save(lambda report: six(report) == typed, "Ctrl+Y to put the sentence back in 六", six)
+    program.keys("ctrl+z")
+    program.save(lambda report: six(report) == before, "Ctrl+Z to take it out again", six)
+    program.keys("ctrl+shift+z")
+    program.save(lambda report: six(report) == typed, "Ctrl+Shift+Z to put it back again", six)
+
+    quits_cleanly(program)
+
+
+def test_a_date_typed_as_2026_1_15_is_saved_as_that_day(program):
+    assert program.saved()["signed_on"] == "2025-01-17"
+    program.keys("alt+d", "ctrl+a")  # 成文日期(D), all of what it shows selected
+    program.type("2026-1-15")
+    program.keys("Tab")  # done typing: the date is taken
+    signed_on = itemgetter("signed_on")
+    program.save(lambda report: signed_on(report) == "2026-01-15", "成文日期 2026-1-15 saved as 2026-01-15", signed_on)
+
+    quits_cleanly(program)
