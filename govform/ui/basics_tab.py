@@ -95,11 +95,14 @@ class DateField(QWidget):
         outer.addWidget(self.problem)
         self._calendar = None
         self.line.popup = self.open_calendar
+        self.line.revert_typing = self.revert_typing
+        self._taken = ""  # the text of the report's date, as shown when nothing is being typed
 
     def show_date(self, date: dt.date | None) -> None:
         """Show the report's date (after a load, an undo or an accepted entry) and drop any complaint."""
         report = self._edits.report
         text = report.format.format_date(date.year, date.month, date.day) if date else ""
+        self._taken = text
         if self.line.text() != text:
             self.line.setText(text)
         self.show_example()
@@ -130,6 +133,25 @@ class DateField(QWidget):
         self.problem.hide()
         self._edits.set_meta("signed_on", date)
         self.show_date(date)
+
+    def pending(self) -> bool:
+        """Whether the box shows typing the report does not have yet (not confirmed, or refused)."""
+        return self.line.text() != self._taken
+
+    def finish_editing(self) -> bool:
+        """Take what is typed, as Enter would (before a save, an export or closing); False if it is no date."""
+        if self.pending():
+            self.commit()
+        return not self.pending()
+
+    def revert_typing(self) -> bool:
+        """Ctrl+Z while typing: the first press takes back only the typing, as in a spreadsheet's cell (it
+        also undid the date set before)."""
+        if not self.pending():
+            return False
+        self.line.setText(self._taken)
+        self.problem.hide()
+        return True
 
     def opening_date(self) -> dt.date:
         """Where the calendar opens: the date set, else today if it is in the year after the report year
@@ -239,6 +261,9 @@ class BasicsTab(TabPage, QScrollArea):
     def _unless_showing(self, action: Callable[[], None]) -> None:
         if not self._showing:
             action()
+
+    def finish_editing(self) -> bool:
+        return self.signed_on.finish_editing()
 
     def show_report(self, name: str | None = None) -> None:
         """Show the report's fields (only `name` when one changed: a date being typed elsewhere stays)."""

@@ -41,6 +41,8 @@ if TYPE_CHECKING:  # the view's protocol is for readers and type checkers; defin
     class View(Protocol):
         def show_document(self, document: Document) -> None: ...
 
+        def finish_editing(self) -> bool: ...
+
         def ask_open_path(self, folder: Path, kinds: list[FileChoice]) -> Path | None: ...
 
         def ask_save_path(self, suggested: Path) -> Path | None: ...
@@ -282,7 +284,7 @@ class Controller:
 
             message = words.translate("Controller", "“{name}”不能打开：只能打开年报项目（{suffix}）或导入{kinds}。")
             kinds = "、".join(f"{kind.name}（{kind.suffix}）" for kind in import_kinds())
-            self.view.show_error(message.format(name=path.name, suffix=SUFFIX, kinds=kinds))
+            self.view.show_error(words.spaced(message.format(name=path.name, suffix=SUFFIX, kinds=kinds)))
             return
         if not self.confirm_close():
             return
@@ -456,12 +458,17 @@ class Controller:
     # -- saving ----------------------------------------------------------------------------------
 
     def save(self) -> bool:
+        """Ctrl+S: what is being typed is taken first (a cell's editor, a date), as WPS does."""
+        if not self.view.finish_editing():
+            return False
         document = self._current()
         if document.path is None or document.read_only:
             return self.save_as()
         return self._save_to(document.path)
 
     def save_as(self) -> bool:
+        if not self.view.finish_editing():
+            return False
         document = self._current()
         suggested = document.name if not document.sample else self._suggested_name(document.report)
         if document.read_only and document.path is not None:  # another window has the project itself
@@ -537,6 +544,8 @@ class Controller:
         now is written off the window's thread (a PDF takes seconds), so the clerk can go on typing."""
         from govform.io import registry
 
+        if not self.view.finish_editing():
+            return
         document = self._current()
         kind = next(choice for choice in self.export_kinds() if choice.suffix == suffix)
         errors = sum(finding.is_error for finding in validate(document.report))
@@ -644,7 +653,10 @@ class Controller:
     # -- closing ---------------------------------------------------------------------------------
 
     def confirm_close(self) -> bool:
-        """Whether the current report may be replaced or the window closed (asks about unsaved changes)."""
+        """Whether the current report may be replaced or the window closed (asks about unsaved changes, what
+        is being typed taken first)."""
+        if self.document is not None and not self.view.finish_editing():
+            return False
         document = self.document
         if document is None or not document.modified:
             return True

@@ -296,6 +296,15 @@ class GridView(QTableView):
             return
         super().closeEditor(editor, hint)
 
+    def finish_editing(self) -> None:
+        """Put what is being typed into the cell into the report and close its editor where it is, as WPS 表格
+        does before it saves: Ctrl+S, an export or closing the window never leave a typed figure out."""
+        if self.state() == QAbstractItemView.State.EditingState:
+            editor = self.indexWidget(self.currentIndex())
+            if editor is not None:
+                self.commitData(editor)
+                super().closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+
     def _step(self, action: QAbstractItemView.CursorAction) -> None:
         target = self.moveCursor(action, Qt.KeyboardModifier.NoModifier)
         if target.isValid():

@@ -522,6 +522,9 @@ class MainWindow(QMainWindow):
         self.previous_note = PreviousYearNote(document)
         self.statusBar().insertPermanentWidget(0, self.previous_note)
 
+    def finish_editing(self) -> bool:
+        return self.editor.finish_editing() if self.editor is not None else True
+
     def update_title(self, document: Document | None = None) -> None:
         document = document or (self.editor.document if self.editor else None)
         if document is None:

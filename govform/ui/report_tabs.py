@@ -110,6 +110,15 @@ class ReportTabs(QTabWidget):
         if self.isVisible():  # a tab chosen by a click or a key: the keyboard goes onto its page, once Qt
             QTimer.singleShot(0, self.focus_page)  # has shown it and moved the focus as it does
 
+    def finish_editing(self) -> bool:
+        """Every page's typing not yet taken, into the report (see TabPage.finish_editing); False if a page
+        refused some, and then its tab is shown, where it says why."""
+        for index, page in enumerate([self.basics, *self._pages]):
+            if not page.finish_editing():
+                self.setCurrentIndex(index)
+                return False
+        return True
+
     def tab_of(self, section_id: str | None) -> int:
         return self._sections.index(section_id)
 

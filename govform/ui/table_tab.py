@@ -96,6 +96,11 @@ class TableTab(TabPage, QWidget):
             for widget in (title, self.view, self.note):
                 widget.show()
 
+    def finish_editing(self) -> bool:
+        if self.built:
+            self.view.finish_editing()  # a cell takes any text: what is not a figure is kept and flagged
+        return True
+
     def blank_count(self) -> int:
         """Value cells still blank (automatic totals aside: they compute themselves)."""
         data = self._edits.report.tables[self.table_id]

@@ -64,6 +64,13 @@ def to_window(box: QWidget, event: QKeyEvent) -> bool:
     return True
 
 
+def alt_letter(event: QKeyEvent) -> bool:
+    """Alt with a letter or figure that no label of the page answers (Alt+D on a tab without 成文日期): a key
+    for the menus or labels, never text. Qt's text boxes on X11 typed the letter into the report."""
+    modifiers = event.modifiers()
+    return bool(modifiers & _ALT) and not modifiers & _CTRL and event.text().isprintable() and event.text() != ""
+
+
 def _use_history(menu: QMenu, box: QWidget) -> None:
     """Put the window's 撤销/重做 (the project's history) in place of a standard context menu's own."""
     ours = getattr(box.window(), "history_actions", {})
@@ -120,6 +127,9 @@ class ParagraphEdit(QPlainTextEdit):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if to_history(self, event) or to_window(self, event):
             return
+        if alt_letter(event):
+            event.ignore()
+            return
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.new_step.emit()
         super().keyPressEvent(event)
@@ -164,6 +174,7 @@ class TitleEdit(QLineEdit):
         self.clean_paste: Callable[[str, bool], str] | None = None
         self.split_paste: Callable[[str], bool] | None = None
         self.popup: Callable[[], None] | None = None  # what Alt+↓ opens (a date's calendar)
+        self.revert_typing: Callable[[], bool] | None = None  # Ctrl+Z's first step where typing is not yet taken
 
     def show_text(self, text: str) -> None:
         """Show `text` set by the program (an undo, a load), the cursor at the end of what changed."""
@@ -173,7 +184,12 @@ class TitleEdit(QLineEdit):
             self.setCursorPosition(_change_end(old, text))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        if self.revert_typing is not None and history_key(event) == "undo" and self.revert_typing():
+            return
         if to_history(self, event) or to_window(self, event):
+            return
+        if alt_letter(event):
+            event.ignore()
             return
         if self.popup is not None and event.key() == Qt.Key.Key_Down and event.modifiers() & _ALT:
             self.popup()
@@ -222,6 +238,11 @@ class TabPage:
     tabs, a finding or an undo shown) drops the keyboard focus, which Qt then gives the page shown next. Qt would
     pass it first to the next widget of the window, as when any focused widget hides: the 问题 list, which took
     that as a cue to choose its first entry and show its proposals (the panel grew, the editor shrank)."""
+
+    def finish_editing(self) -> bool:
+        """Put what is being typed and not yet taken (a cell's editor, a date) into the report, as WPS and
+        Word do before they save or close; False when the page refused it and says why where it was typed."""
+        return True
 
     def hideEvent(self, event: QHideEvent) -> None:
         page: QWidget = self  # type: ignore[assignment]  # mixed into QWidget subclasses

@@ -49,9 +49,15 @@ class FakeView:
         self.use_previous_answer = False
         self.asked_use_previous: list[str] = []
         self.import_reports: list[ImportReport] = []
+        self.editing_refused = False  # a date typed that is no date: finish_editing says no
+        self.finished_editing = 0
 
     def show_document(self, document: Document) -> None:
         self.documents.append(document)
+
+    def finish_editing(self) -> bool:
+        self.finished_editing += 1
+        return not self.editing_refused
 
     def ask_open_path(self, folder: Path, kinds: list[FileChoice]) -> Path | None:
         self.folders.append(folder)

@@ -90,6 +90,21 @@ def test_closing_with_unsaved_changes_asks(controller, view, project, answer, cl
     assert (load_project(project).agency == "改过的名称") is saved
 
 
+def test_save_export_and_close_take_what_is_being_typed_first(controller, view, project, tmp_path):
+    """Ctrl+S while a figure or a date was still being typed saved the report without it, and closing then
+    asked nothing: the typing was lost. A date the view refuses stops them, where it says why."""
+    controller.open_path(project)
+    edit(controller)
+    view.editing_refused = True
+    assert not controller.save() and not controller.save_as() and not controller.close()
+    view.export_path = tmp_path / "x.docx"
+    controller.export(".docx")
+    assert view.finished_editing == 4 and view.asked_save == view.asked_unsaved == [] and not view.jobs
+    assert load_project(project).agency != "改过的名称"
+    view.editing_refused = False
+    assert controller.save() and view.finished_editing == 5
+
+
 def test_closing_unchanged_asks_nothing(controller, view, project):
     controller.open_path(project)
     assert controller.close() and view.asked_unsaved == []

@@ -91,3 +91,28 @@ def test_the_empty_date_s_example_is_early_in_the_year_after_the_report_s(window
     year.setFocus()
     qtbot.keyClick(year, Qt.Key.Key_Up)  # 2027
     assert line.placeholderText() == "未填写（如 2028年1月15日）"
+
+
+def test_ctrl_s_takes_a_date_still_being_typed(window, date, report, project, qtbot):
+    """On a real X screen: 2026-1-15 typed, then Ctrl+S without Tab said 已保存 and kept the old date."""
+    from govform.io.project import load_project
+
+    line = type_date(qtbot, window, "2026-1-15")
+    qtbot.keyClick(line, Qt.Key.Key_S, CTRL)
+    assert load_project(project).signed_on == dt.date(2026, 1, 15) == report.signed_on
+    type_date(qtbot, window, "2026-13-45")
+    qtbot.keyClick(line, Qt.Key.Key_S, CTRL)  # no date: not saved, the reason under the box, the typing kept
+    assert load_project(project).signed_on == dt.date(2026, 1, 15) and line.text() == "2026-13-45"
+    assert date.problem.isVisibleTo(window) and not window.controller.close()
+
+
+def test_ctrl_z_while_typing_a_date_takes_back_only_the_typing(window, date, report, qtbot):
+    """It undid the date set before too: 2026-01-15 confirmed, 2026-2-1 typed, Ctrl+Z → 2025年1月17日."""
+    line = type_date(qtbot, window, "2026-1-15")
+    qtbot.keyClick(line, Qt.Key.Key_Return)
+    shown = line.text()
+    type_date(qtbot, window, "2026-2-1")
+    qtbot.keyClick(line, Qt.Key.Key_Z, CTRL)
+    assert line.text() == shown and report.signed_on == dt.date(2026, 1, 15)
+    qtbot.keyClick(line, Qt.Key.Key_Z, CTRL)  # nothing typed now: the project's own undo
+    assert report.signed_on == dt.date(2025, 1, 17) and line.text() == "2025年1月17日"

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox
 
 from govform.domain.rules import validate
 from govform.io.project import dumps_project
+from govform.ui.answers import Unsaved
 from govform.ui.problems_model import FINDING_ROLE
 from govform.ui.table_model import SEVERITY_ROLE
 from tests.helpers.ui import ime_type, listed, panel_entries
@@ -68,6 +69,23 @@ def test_a_broken_balance_shows_while_typing_and_clears_when_fixed(window, grid,
     assert report.value("applications", "outcome_total", "natural_person") == 5
     assert flagged(grid, ("disclosed", "natural_person")) is None
     assert listed(window, "R1") == []
+
+
+def test_ctrl_s_while_a_figure_is_typed_saves_it_and_closing_asks(window, grid, report, project, qtbot):
+    """On a real X screen: 7 typed into a cell, Ctrl+S without Enter said 已保存, but the file kept the old
+    figure and Ctrl+Q then quit without a word (as WPS 表格, the cell's typing is taken before saving)."""
+    from govform.io.project import load_project
+
+    editor = start_typing(qtbot, grid, ("new", "natural_person"), "7")
+    qtbot.keyClick(editor, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert load_project(project).value("applications", "new", "natural_person") == 7
+    assert report.value("applications", "new", "natural_person") == 7 and not window.isWindowModified()
+    assert grid.currentIndex() == at(grid, "new", "natural_person")  # the cursor stays where it was
+    asked = []
+    window.ask_unsaved = lambda name: asked.append(name) or Unsaved.CANCEL
+    start_typing(qtbot, grid, ("new", "commercial"), "3")
+    assert not window.controller.close() and asked == [project.name]  # the 3 is in the report: it asks
+    assert report.value("applications", "new", "commercial") == 3
 
 
 def test_escape_drops_the_typed_figure_and_its_findings(window, grid, report, qtbot):

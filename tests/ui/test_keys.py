@@ -205,3 +205,14 @@ def test_the_wheel_over_the_year_or_the_kind_of_agency_does_not_change_them_unle
     qtbot.mouseClick(basics.year, Qt.MouseButton.LeftButton, pos=basics.year.rect().center())
     _wheel(basics.year, -1)
     assert report.year == year - 1
+
+
+def test_alt_with_a_letter_no_label_answers_types_nothing(window, report, qtbot):
+    """On a real X screen Alt+D on 六 (成文日期 is on 基本信息) typed a "d" into the report."""
+    editor = window.editor
+    editor.setCurrentIndex(editor.tab_of("other"))
+    box = QApplication.focusWidget()
+    before = report.narratives["other"].text
+    qtbot.keyClick(box, Qt.Key.Key_D, ALT)
+    qtbot.keyClick(editor.basics.agency, Qt.Key.Key_D, ALT)  # a title box too (the agency is on another tab)
+    assert report.narratives["other"].text == before and not report.agency.endswith("d")

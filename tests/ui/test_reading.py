@@ -69,7 +69,7 @@ def test_an_imported_report_opens_untitled_and_saving_suggests_its_folder(contro
     view.read_path = word
     controller.import_document()
     document = controller.document
-    assert document.path is None and not document.modified
+    assert document.path is None and document.modified  # unsaved: closing asks first
     stem = "重庆市长寿区长寿湖镇人民政府2024年度政府信息公开工作年度报告"
     assert document.name == stem + ".govform"
     assert document.report.value("applications", "new", "research") is None
@@ -132,14 +132,15 @@ def test_dropping_a_document_imports_it_a_project_opens_and_other_files_are_refu
     assert controller.accepts_drop(word.with_suffix(".DOCX"))
     controller.drop(word)
     assert controller.document.path is None and view.import_reports[-1].source == word.name
+    view.unsaved_answer = Unsaved.DISCARD  # the imported report is unsaved: dropping another asks first
     controller.drop(project)
-    assert controller.document.path == project.resolve()
+    assert controller.document.path == project.resolve() and len(view.asked_unsaved) == 1
     other = tmp_path / "照片.png"
     other.write_bytes(b"\x89PNG")
     assert not controller.accepts_drop(other)
     controller.drop(other)
     assert view.errors == [
-        "“照片.png”不能打开：只能打开年报项目（.govform）或导入Word 文档（.docx）、Excel 工作簿（.xlsx）。"
+        "“照片.png”不能打开：只能打开年报项目（.govform）或导入 Word 文档（.docx）、Excel 工作簿（.xlsx）。"
     ]
     assert controller.document.path == project.resolve()
 
