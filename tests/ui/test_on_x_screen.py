@@ -101,3 +101,24 @@ def test_a_date_typed_as_2026_1_15_is_saved_as_that_day(program):
     program.save(lambda report: signed_on(report) == "2026-01-15", "成文日期 2026-1-15 saved as 2026-01-15", signed_on)
 
     quits_cleanly(program)
+
+
+def test_a_figure_still_being_typed_is_saved_and_alt_d_types_no_letter(program):
+    """Two defects this test found on a real screen: Ctrl+S while a cell's editor was open saved the old
+    figure (and Ctrl+Q then quit without asking), and Alt+D on a tab without 成文日期 typed a "d"."""
+
+    def cell(report: dict) -> int | None:
+        return report["tables"]["applications"]["new"]["natural_person"]
+
+    assert cell(program.saved()) == 1
+    program.keys(*["ctrl+Next"] * 3)  # 三: the keyboard on its first figure, 本年新收 by 自然人
+    program.type("7")  # typed into the cell, not entered
+    program.save(lambda report: cell(report) == 7, "7 in 本年新收/自然人, saved by Ctrl+S without Enter", cell)
+
+    program.keys(*["ctrl+Next"] * 3)  # 六
+    program.keys("alt+d")
+    program.type("X")
+    program.save(lambda report: "X" in json.dumps(report, ensure_ascii=False), "the X typed after Alt+D saved", six)
+    assert "dX" not in json.dumps(program.saved(), ensure_ascii=False), six(program.saved())
+
+    quits_cleanly(program)
