@@ -88,6 +88,11 @@ class TableTab(TabPage, QWidget):
         layout.addWidget(self.blanks)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.note)
+        # The grid first in the page's Tab order, though the blanks' button is above it: arriving at the page
+        # (Ctrl+PgUp from the next tab, on a real screen) Qt gave the button the keyboard, with no frame in
+        # sight, and the digits typed next were lost while a Space filled the table with 0.
+        QWidget.setTabOrder(self.view, self.fill_button)
+        QWidget.setTabOrder(self.fill_button, self.note)
         signals = self._edits.document.signals
         signals.textChanged.connect(self._on_text)
         signals.cellsChanged.connect(self._on_cells)

@@ -122,3 +122,26 @@ def test_a_figure_still_being_typed_is_saved_and_alt_d_types_no_letter(program):
     assert "dX" not in json.dumps(program.saved(), ensure_ascii=False), six(program.saved())
 
     quits_cleanly(program)
+
+
+def test_back_at_a_table_with_blanks_the_keys_go_into_its_cell(display, tmp_path):
+    """From 六, Ctrl+PgUp four times to 二 (which has a blank, so its 未发生的事项填0 button shows): Qt gave that
+    button the keyboard, without a frame in sight; the 7 typed next was lost (and a Space would fill 0s)."""
+    project = tmp_path / "有空格.govform"
+    data = json.loads(sample_project().read_text(encoding="utf-8"))
+    data["report"]["tables"]["proactive"]["regulations"]["issued"] = None  # the page's first cell
+    project.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    program = Program(display, project, tmp_path)
+    try:
+        program.activate(re.escape(project.name))
+        program.keys(*["ctrl+Next"] * TABS_TO_SIX, *["ctrl+Prior"] * 4)  # to 六, then back to 二
+        program.type("7")
+        program.keys("Return")
+
+        def issued(report: dict) -> int | None:
+            return report["tables"]["proactive"]["regulations"]["issued"]
+
+        program.save(lambda report: issued(report) == 7, "7 typed into 二's first cell", issued)
+        quits_cleanly(program)
+    finally:
+        program.stop()
