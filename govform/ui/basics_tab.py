@@ -265,6 +265,13 @@ class BasicsTab(TabPage, QScrollArea):
     def finish_editing(self) -> bool:
         return self.signed_on.finish_editing()
 
+    def refusal(self) -> str:
+        if not self.signed_on.pending():
+            return ""
+        label = words.text(self._edits.report.format.field_label("signed_on"))
+        words_ = self.tr("{label}“{typed}”：{problem}")
+        return words_.format(label=label, typed=self.signed_on.line.text(), problem=self.signed_on.problem.text())
+
     def show_report(self, name: str | None = None) -> None:
         """Show the report's fields (only `name` when one changed: a date being typed elsewhere stays)."""
         report = self._edits.report

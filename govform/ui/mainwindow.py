@@ -523,7 +523,13 @@ class MainWindow(QMainWindow):
         self.statusBar().insertPermanentWidget(0, self.previous_note)
 
     def finish_editing(self) -> bool:
-        return self.editor.finish_editing() if self.editor is not None else True
+        """What is being typed, into the report (see ReportTabs.finish_editing); when some of it is refused,
+        say so before the save, export or closing that asked does nothing (the box keeps the typing)."""
+        if self.editor is None or self.editor.finish_editing():
+            return True
+        problem = self.editor.refusal()
+        self.show_error(self.tr("{problem}\n改正或清空之后才能继续。").format(problem=problem))
+        return False
 
     def update_title(self, document: Document | None = None) -> None:
         document = document or (self.editor.document if self.editor else None)

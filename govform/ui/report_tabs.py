@@ -86,6 +86,7 @@ class ReportTabs(QTabWidget):
         self.tables_by_section: dict[str, str] = {}
         self._pages: list[Page] = []
         self._last_focus: dict[int, QWidget] = {}
+        self._refusal = ""
         for section in report.format.sections:
             page: TableTab | NarrativeTab
             if section.table:
@@ -116,8 +117,13 @@ class ReportTabs(QTabWidget):
         for index, page in enumerate([self.basics, *self._pages]):
             if not page.finish_editing():
                 self.setCurrentIndex(index)
+                self._refusal = page.refusal()
                 return False
         return True
+
+    def refusal(self) -> str:
+        """What the page that refused the last finish_editing says is wrong."""
+        return self._refusal
 
     def tab_of(self, section_id: str | None) -> int:
         return self._sections.index(section_id)

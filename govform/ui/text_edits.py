@@ -244,6 +244,10 @@ class TabPage:
         Word do before they save or close; False when the page refused it and says why where it was typed."""
         return True
 
+    def refusal(self) -> str:
+        """What the page says is wrong with the typing finish_editing refused, in a line (empty: nothing)."""
+        return ""
+
     def hideEvent(self, event: QHideEvent) -> None:
         page: QWidget = self  # type: ignore[assignment]  # mixed into QWidget subclasses
         if page.isHidden():  # hidden itself, not with the window

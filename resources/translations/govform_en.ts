@@ -32,6 +32,10 @@ Writes, checks and exports the annual report on government information disclosur
         <translation>e.g. 重庆市长寿区长寿湖镇人民政府</translation>
     </message>
     <message>
+        <source>{label}“{typed}”：{problem}</source>
+        <translation>{label} “{typed}”: {problem}</translation>
+    </message>
+    <message>
         <source>机关全称在标题中一行排不下时，可在此按词分行（每行一行）；留空则自动分行。</source>
         <translation>When the name does not fit one title line, break it here between words (one line each); leave empty to break it automatically.</translation>
     </message>
@@ -836,6 +840,12 @@ GB/T 9704 asks for two (2).</translation>
     <message>
         <source>打开…</source>
         <translation>Open…</translation>
+    </message>
+    <message>
+        <source>{problem}
+改正或清空之后才能继续。</source>
+        <translation>{problem}
+Correct it or clear it to go on.</translation>
     </message>
     <message>
         <source>错误 {errors}</source>

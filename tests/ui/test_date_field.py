@@ -100,10 +100,13 @@ def test_ctrl_s_takes_a_date_still_being_typed(window, date, report, project, qt
     line = type_date(qtbot, window, "2026-1-15")
     qtbot.keyClick(line, Qt.Key.Key_S, CTRL)
     assert load_project(project).signed_on == dt.date(2026, 1, 15) == report.signed_on
-    type_date(qtbot, window, "2026-13-45")
-    qtbot.keyClick(line, Qt.Key.Key_S, CTRL)  # no date: not saved, the reason under the box, the typing kept
-    assert load_project(project).signed_on == dt.date(2026, 1, 15) and line.text() == "2026-13-45"
+    said = []
+    window.show_error = said.append
+    type_date(qtbot, window, "2026-2-30")
+    qtbot.keyClick(line, Qt.Key.Key_S, CTRL)  # no date: not saved, the reason said, the typing kept
+    assert load_project(project).signed_on == dt.date(2026, 1, 15) and line.text() == "2026-2-30"
     assert date.problem.isVisibleTo(window) and not window.controller.close()
+    assert said == ["成文日期“2026-2-30”：没有2026年2月30日这一天，请核对月份和日期。\n改正或清空之后才能继续。"] * 2
 
 
 def test_ctrl_z_while_typing_a_date_takes_back_only_the_typing(window, date, report, qtbot):
