@@ -17,10 +17,11 @@ from typing import TYPE_CHECKING, Any
 from govform.domain.format import Format, FormatError, format_names, load_format
 from govform.domain.messages import Message
 from govform.domain.report import Report
-from govform.domain.rules import validate
+from govform.domain.rules import is_missing, validate
 from govform.domain.text import balanced_lines
 from govform.io.gbt9704 import TITLE_CHARS
 from govform.io.project import SUFFIX, ProjectError, dumps_project, load_project, loads_project, save_project
+from govform.resources import resources_dir
 from govform.ui import words
 from govform.ui.document import Document
 from govform.ui.recovery import Autosaver, Journal, Orphan
@@ -57,7 +58,7 @@ if TYPE_CHECKING:  # the view's protocol is for readers and type checkers; defin
 
         def ask_restore(self, orphan: Orphan) -> bool: ...
 
-        def ask_export_with_errors(self, errors: int) -> bool: ...
+        def ask_export_with_errors(self, errors: int, missing: int) -> bool: ...
 
         def show_error(self, message: str) -> None: ...
 
@@ -386,8 +387,9 @@ class Controller:
     def _show_untitled(self, report: Report, source: Path, import_report: ImportReport | None) -> None:
         """A report read from `source`: untitled, so saving asks where (in `source`'s folder) and replaces nothing;
         unsaved, so closing or opening another file first asks to save it (and the journal keeps it)."""
-        name = self._free_name(source.parent / self._suggested_name(report))  # the name Save will offer
-        document = Document(report, None, name=name, folder=source.parent)
+        folder = None if source.resolve().is_relative_to(resources_dir().resolve()) else source.parent
+        name = self._free_name((folder or documents_folder()) / self._suggested_name(report))  # as Save offers
+        document = Document(report, None, name=name, folder=folder)  # the shipped sample's folder: 文档
         document.mark_unsaved()
         self.show(document, import_report=import_report)
 
@@ -548,8 +550,10 @@ class Controller:
             return
         document = self._current()
         kind = next(choice for choice in self.export_kinds() if choice.suffix == suffix)
-        errors = sum(finding.is_error for finding in validate(document.report))
-        if errors and not self.view.ask_export_with_errors(errors):
+        findings = validate(document.report)
+        missing = sum(is_missing(finding) for finding in findings)  # counted as the status bar counts them
+        errors = sum(finding.is_error and not is_missing(finding) for finding in findings)
+        if (errors or missing) and not self.view.ask_export_with_errors(errors, missing):
             return
         suggested = Path(self._suggested_name(document.report)).with_suffix(suffix).name
         path = self.view.ask_export_path(self.folder() / suggested, kind)
@@ -707,10 +711,21 @@ class Controller:
         if self.journal is not None:
             self.journal.discard()
         self.view.show_document(document)
+        if document.path is None and not document.sample:  # its name comes from its agency and year
+            document.signals.metaChanged.connect(lambda name: self._rename_untitled(document, name))
         if self.autosaver is not None:
             self.autosaver.watch(document)
         if import_report is not None:
             self.view.show_import_report(import_report)
+
+    def _rename_untitled(self, document: Document, name: str) -> None:
+        """An untitled report whose agency or year changed goes by, and saves as, the name they make now (a
+        report begun from last year's kept last year's agency's name)."""
+        if name in ("agency", "year") and document.path is None and document is self.document:
+            renamed = self._free_name(self.folder() / self._suggested_name(document.report))
+            if renamed != document.name:
+                document.rename(renamed)
+                self.view.update_title()
 
     def _release(self) -> None:
         if self.lock is not None:

@@ -82,6 +82,10 @@ class Document:
             return self.path.name
         return self._name or UNTITLED
 
+    def rename(self, name: str) -> None:
+        """The name an untitled report goes by (and Save offers), when its agency or year changed it."""
+        self._name = name
+
     @property
     def modified(self) -> bool:
         return not self.stack.isClean()

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QApplication
 
 from govform.domain.rules import validate
 from govform.io.project import load_project, save_project
+from tests.helpers.ui import ime_type
 
 
 def _action(window, menu_title: str, text: str):
@@ -45,3 +46,24 @@ def test_a_report_begun_from_last_year_starts_without_errors(window, project, tm
     _action(window, "编辑(&E)", "全部表格未发生的事项填0(&0)").trigger()
     assert len(_balance_errors(report)) == 2  # 自然人 and 总计: 3 + 2 received, 0 + 0 dealt with
     assert "错误 2" in window.counts.text()
+
+
+def test_begun_from_the_sample_it_saves_under_its_own_agency_in_documents(window, tmp_path, qtbot, monkeypatch):
+    """A clerk began from the sample and typed the town's own name: the title, Save and the question on closing
+    still offered 重庆市长寿区长寿湖镇人民政府2025年度…govform, in the program's own samples folder."""
+    from govform.resources import sample_project
+    from govform.ui import controller
+
+    monkeypatch.setattr(controller, "documents_folder", lambda: tmp_path)
+    window.ask_read_path = lambda purpose, kinds, folder: sample_project()
+    _action(window, "文件(&F)", "从上年报告新建(&L)…").trigger()
+    agency = window.editor.basics.agency
+    agency.setFocus()
+    qtbot.keyClick(agency, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    ime_type(agency, "某某镇人民政府")  # Chinese comes from an input method
+    name = "某某镇人民政府2025年度政府信息公开工作年度报告.govform"
+    assert window.editor.document.name == name and window.windowTitle().startswith(f"{name} [未保存]")
+    offered = []
+    window.ask_save_path = lambda suggested: offered.append(suggested)
+    qtbot.keyClick(agency, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert offered == [tmp_path / name]
