@@ -172,13 +172,23 @@ def ask_restore(parent: QWidget, orphan: Orphan) -> bool:
 
 
 class ExportWithErrorsQuestion(QMessageBox):
-    def __init__(self, parent: QWidget, errors: int):
+    """Export a report that is not finished? Its errors and what is still to fill in, counted as the status
+    bar counts them (a blank cell is 未填, not an error)."""
+
+    def __init__(self, parent: QWidget, errors: int, missing: int = 0):
         super().__init__(parent)
         self.setIcon(QMessageBox.Icon.Warning)
-        self.setWindowTitle(self.tr("报告中还有错误"))
-        self.setText(
-            self.tr("报告中还有 {errors} 个错误（见“问题”面板），导出的文件只能作为草稿。").format(errors=errors)
-        )
+        if errors and missing:
+            title = self.tr("报告中还有错误")
+            text = self.tr("报告中还有 {errors} 个错误、{missing} 处未填（见“问题”面板），导出的文件只能作为草稿。")
+        elif errors:
+            title = self.tr("报告中还有错误")
+            text = self.tr("报告中还有 {errors} 个错误（见“问题”面板），导出的文件只能作为草稿。")
+        else:
+            title = self.tr("报告还没有填完")
+            text = self.tr("报告中还有 {missing} 处未填（见“问题”面板），导出的文件只能作为草稿。")
+        self.setWindowTitle(title)
+        self.setText(text.format(errors=errors, missing=missing))
         self.setInformativeText(self.tr("仍要导出吗？"))
         self.draft = self.addButton(self.tr("导出草稿(&D)"), QMessageBox.ButtonRole.AcceptRole)
         cancel = self.addButton(self.tr("取消"), QMessageBox.ButtonRole.RejectRole)
@@ -186,8 +196,8 @@ class ExportWithErrorsQuestion(QMessageBox):
         self.setEscapeButton(cancel)
 
 
-def ask_export_with_errors(parent: QWidget, errors: int) -> bool:
-    box = ExportWithErrorsQuestion(parent, errors)
+def ask_export_with_errors(parent: QWidget, errors: int, missing: int = 0) -> bool:
+    box = ExportWithErrorsQuestion(parent, errors, missing)
     box.exec()
     return box.clickedButton() is box.draft
 

@@ -635,10 +635,10 @@ class MainWindow(QMainWindow):
 
         return dialogs.ask_restore(self, orphan)
 
-    def ask_export_with_errors(self, errors: int) -> bool:
+    def ask_export_with_errors(self, errors: int, missing: int) -> bool:
         from govform.ui import dialogs
 
-        return dialogs.ask_export_with_errors(self, errors)
+        return dialogs.ask_export_with_errors(self, errors, missing)
 
     def show_error(self, message: str) -> None:
         from PySide6.QtWidgets import QMessageBox

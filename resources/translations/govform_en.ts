@@ -322,8 +322,20 @@ Writes, checks and exports the annual report on government information disclosur
         <translation>The report still has errors</translation>
     </message>
     <message>
+        <source>报告中还有 {errors} 个错误、{missing} 处未填（见“问题”面板），导出的文件只能作为草稿。</source>
+        <translation>The report still has {errors} errors and {missing} blanks (see the Problems panel): the exported file can only serve as a draft.</translation>
+    </message>
+    <message>
         <source>报告中还有 {errors} 个错误（见“问题”面板），导出的文件只能作为草稿。</source>
         <translation>The report still has {errors} errors (see the Problems panel): the exported file can only serve as a draft.</translation>
+    </message>
+    <message>
+        <source>报告还没有填完</source>
+        <translation>The report is not filled in yet</translation>
+    </message>
+    <message>
+        <source>报告中还有 {missing} 处未填（见“问题”面板），导出的文件只能作为草稿。</source>
+        <translation>The report still has {missing} blanks (see the Problems panel): the exported file can only serve as a draft.</translation>
     </message>
     <message>
         <source>仍要导出吗？</source>

@@ -89,8 +89,8 @@ class FakeView:
         self.asked_restore.append(orphan)
         return self.restore_answer
 
-    def ask_export_with_errors(self, errors: int) -> bool:
-        self.asked_export_with_errors.append(errors)
+    def ask_export_with_errors(self, errors: int, missing: int) -> bool:
+        self.asked_export_with_errors.append((errors, missing))
         return self.export_with_errors_answer
 
     def ask_read_path(self, purpose: Reading, kinds: list[FileChoice], folder: Path | None) -> Path | None:

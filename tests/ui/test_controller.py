@@ -197,13 +197,24 @@ def test_export_of_a_clean_report_asks_nothing_but_where(controller, view, tmp_p
     assert view.statuses == [f"已导出 {view.export_path}"]
 
 
+def test_export_counts_blanks_as_the_status_bar_does(controller, view, tmp_path):
+    """A report begun from last year: the status bar said 未填 161 · 错误 0, the export question 160 个错误."""
+    controller.start(None)
+    report = controller.document.report
+    report.set_cell("applications", "new", "research", None)
+    report.set_cell("applications", "new", "nonprofit", None)
+    view.export_path = tmp_path / "草稿.docx"
+    controller.export(".docx")
+    assert view.asked_export_with_errors == [(0, 2)]
+
+
 def test_export_with_errors_warns_and_exports_a_draft_only_when_agreed(controller, view, tmp_path):
     controller.start(None)
     report = controller.document.report
     report.set_cell("appeals", "cases", "review_total", 5)  # a typed total that disagrees: one R4 error
     view.export_path = tmp_path / "草稿.docx"
     controller.export(".docx")
-    assert view.asked_export_with_errors == [1] and not view.export_path.exists()
+    assert view.asked_export_with_errors == [(1, 0)] and not view.export_path.exists()
     view.export_with_errors_answer = True
     controller.export(".docx")
     assert view.export_path.is_file()

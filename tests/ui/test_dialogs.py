@@ -77,3 +77,9 @@ def test_export_with_errors_question_offers_a_draft_or_cancel(qtbot):
     assert dialogs.ask_export_with_errors(parent, 3) is True
     _answer_message_box(qtbot, "取消")
     assert dialogs.ask_export_with_errors(parent, 3) is False
+    words = [dialogs.ExportWithErrorsQuestion(parent, *counts) for counts in ((3, 0), (3, 161), (0, 161))]
+    assert [(box.windowTitle(), box.text()) for box in words] == [
+        ("报告中还有错误", "报告中还有 3 个错误（见“问题”面板），导出的文件只能作为草稿。"),
+        ("报告中还有错误", "报告中还有 3 个错误、161 处未填（见“问题”面板），导出的文件只能作为草稿。"),
+        ("报告还没有填完", "报告中还有 161 处未填（见“问题”面板），导出的文件只能作为草稿。"),
+    ]
