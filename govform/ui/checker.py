@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from govform.domain.format import Cell, Sum
 from govform.domain.rules import Finding, explanation, is_missing, validate
 from govform.ui.document import Document
+
+if TYPE_CHECKING:
+    from govform.domain.report import Report
 
 TEXT_DEBOUNCE_MS = 300
 
@@ -21,6 +26,7 @@ class Checker(QObject):
         super().__init__(parent)
         self.report = self._report = document.report
         self._preview: tuple[str, Cell, str] | None = None
+        self.previewed: Report | None = None  # the report as if the open editor's text were entered
         self._sum_rules = {rule.id for rule in self._report.format.rules if isinstance(rule, Sum)}
         self._timer = QTimer(self, singleShot=True, interval=TEXT_DEBOUNCE_MS)
         self._timer.timeout.connect(self.refresh)
@@ -50,6 +56,7 @@ class Checker(QObject):
         if self._preview is not None:
             table_id, (row, column), text = self._preview
             report = report.with_cell(table_id, row, column, report.parse(table_id, row, column, text))
+        self.previewed = report if self._preview is not None else None
         findings = validate(report)
         if findings != self.findings:
             self._take(findings)

@@ -45,6 +45,7 @@ class TableModel(QAbstractTableModel):
         self.grid = table_grid(self.table)
         self._checker = checker
         self._marked: dict[Cell, list[Finding]] = checker.marked_cells(table_id)
+        self._totals = [cell for cell in self.table.cells if self._data.is_total(cell)]
         edits.document.signals.cellsChanged.connect(self._on_cells)
         checker.findingsChanged.connect(self._on_findings)
 
@@ -103,8 +104,10 @@ class TableModel(QAbstractTableModel):
         return None
 
     def _value_data(self, cell: Cell, role: int) -> Any:
-        value = self._data[cell]
         automatic = self._data.is_total(cell) and not self._data.is_manual(cell)
+        previewed = self._checker.previewed
+        # While a figure is being typed, the totals show what it makes them, as the findings already do.
+        value = previewed.tables[self.table.id][cell] if automatic and previewed is not None else self._data[cell]
         findings = self._marked.get(cell, [])
         severity = self._severity(findings)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
@@ -190,9 +193,16 @@ class TableModel(QAbstractTableModel):
         printed = self.printed_cell(index)
         if printed is not None and printed.cell is not None:
             self._checker.preview(self.table.id, printed.cell, text)
+            self._announce_totals()
 
     def end_preview(self) -> None:
         self._checker.end_preview()
+        self._announce_totals()
+
+    def _announce_totals(self) -> None:
+        for cell in self._totals:
+            index = self.index_of(cell)
+            self.dataChanged.emit(index, index, [Qt.ItemDataRole.DisplayRole])
 
     # -- notifications ---------------------------------------------------------------------------
 

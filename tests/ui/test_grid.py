@@ -88,6 +88,17 @@ def test_ctrl_s_while_a_figure_is_typed_saves_it_and_closing_asks(window, grid, 
     assert report.value("applications", "new", "commercial") == 3
 
 
+def test_totals_show_what_a_figure_being_typed_makes_them(window, grid, report, qtbot):
+    """A clerk on a real screen: with 8 being typed, the row's 总计 still showed the old sum while the message
+    under it already quoted the new one."""
+    total = at(grid, "new", "total")
+    before = report.value("applications", "new", "total")
+    editor = start_typing(qtbot, grid, ("new", "natural_person"), "8")
+    assert total.data() == str(before + 7) and report.value("applications", "new", "total") == before
+    qtbot.keyClick(editor, Qt.Key.Key_Escape)
+    assert total.data() == str(before)
+
+
 def test_escape_drops_the_typed_figure_and_its_findings(window, grid, report, qtbot):
     editor = start_typing(qtbot, grid, ("new", "natural_person"), "9")
     assert listed(window, "R1")
