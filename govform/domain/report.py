@@ -384,6 +384,15 @@ class Report:
         preview.set_cell(table_id, row, column, value)
         return preview
 
+    def with_meta(self, name: str, value: object) -> Report:
+        """A detached copy in which one field of the basic information holds `value` (a date being typed)."""
+        if name not in META_FIELDS:
+            raise KeyError(name)
+        preview = copy.copy(self)
+        preview._listeners = []
+        setattr(preview, name, value)
+        return preview
+
     # -- metadata and text ----------------------------------------------------------------------
 
     def set_meta(self, name: str, value: object) -> None:

@@ -31,6 +31,8 @@ from govform.ui.undo import Edits
 if TYPE_CHECKING:
     from PySide6.QtGui import QKeyEvent, QWheelEvent
 
+    from govform.domain.report import Report
+
 
 class YearBox(QSpinBox):
     """The report year: Ctrl+Z/Ctrl+Y undo and redo the project, not the box's own typing; the window's keys
@@ -76,6 +78,7 @@ class DateField(QWidget):
         self.line = TitleEdit()
         self.line.new_step.connect(edits.begin_typing)
         self.line.editingFinished.connect(self.commit)
+        self.line.textEdited.connect(self._journal_typing)
         self.setFocusProxy(self.line)
         self.button = QToolButton()
         self.button.setArrowType(Qt.ArrowType.DownArrow)
@@ -97,12 +100,14 @@ class DateField(QWidget):
         self.line.popup = self.open_calendar
         self.line.revert_typing = self.revert_typing
         self._taken = ""  # the text of the report's date, as shown when nothing is being typed
+        self._journaled: Report | None = None  # the report with the date being typed, for the journal
 
     def show_date(self, date: dt.date | None) -> None:
         """Show the report's date (after a load, an undo or an accepted entry) and drop any complaint."""
         report = self._edits.report
         text = report.format.format_date(date.year, date.month, date.day) if date else ""
         self._taken = text
+        self._journal_typing(text)
         if self.line.text() != text:
             self.line.setText(text)
         self.show_example()
@@ -133,6 +138,22 @@ class DateField(QWidget):
         self.problem.hide()
         self._edits.set_meta("signed_on", date)
         self.show_date(date)
+
+    def _journal_typing(self, text: str) -> None:
+        """A date typed and not yet confirmed goes into the recovery journal, if it is one."""
+        from govform.domain.dates import DateError, parse_date
+
+        document = self._edits.document
+        try:
+            date = parse_date(text) if text != self._taken else None
+        except DateError:
+            date = None
+        if date is not None and date != document.report.signed_on:
+            self._journaled = document.report.with_meta("signed_on", date)
+            document.set_pending(self._journaled)
+        elif self._journaled is not None and document.pending is self._journaled:
+            self._journaled = None
+            document.set_pending(None)
 
     def pending(self) -> bool:
         """Whether the box shows typing the report does not have yet (not confirmed, or refused)."""

@@ -25,6 +25,7 @@ class Checker(QObject):
     def __init__(self, document: Document, parent: QObject | None = None):
         super().__init__(parent)
         self.report = self._report = document.report
+        self._document = document
         self._preview: tuple[str, Cell, str] | None = None
         self.previewed: Report | None = None  # the report as if the open editor's text were entered
         self._sum_rules = {rule.id for rule in self._report.format.rules if isinstance(rule, Sum)}
@@ -57,6 +58,7 @@ class Checker(QObject):
             table_id, (row, column), text = self._preview
             report = report.with_cell(table_id, row, column, report.parse(table_id, row, column, text))
         self.previewed = report if self._preview is not None else None
+        self._document.set_pending(self.previewed)
         findings = validate(report)
         if findings != self.findings:
             self._take(findings)

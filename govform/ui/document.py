@@ -34,6 +34,7 @@ class DocumentSignals(QObject):
     subsectionsChanged = Signal(str, int)  # section id, the first sub-head renumbered
     explanationChanged = Signal(str)  # the subject of the warning whose explanation changed
     changed = Signal()  # after any of the above
+    pendingChanged = Signal()  # what is being typed and not yet taken changed (Document.pending)
 
     def __init__(self, report: Report, parent: QObject | None = None):
         super().__init__(parent)
@@ -75,6 +76,14 @@ class Document:
         self.signals = DocumentSignals(report)
         self.stack = QUndoStack(self.signals)
         self.typing_session = 0  # bumped when an editor gains focus: typing merges only within one visit
+        self.pending: Report | None = None  # the report as what is being typed would make it (None: nothing)
+
+    def set_pending(self, report: Report | None) -> None:
+        """What an open cell editor or a date being typed would make of the report, before Enter takes it:
+        the recovery journal keeps it, so a crash mid-typing loses none of it."""
+        if report is not self.pending:
+            self.pending = report
+            self.signals.pendingChanged.emit()
 
     @property
     def name(self) -> str:

@@ -59,7 +59,7 @@ class Journal:
             "source": str(document.path) if document.path else None,
             "name": document.name,
             "saved_at": dt.datetime.now().isoformat(timespec="seconds"),
-            "project": dumps_project(document.report),
+            "project": dumps_project(document.pending or document.report),  # with what is being typed
         }
         text = json.dumps(data, ensure_ascii=False).encode("utf-8")
         write_atomically(self.path, lambda out: out.write(text))
@@ -127,9 +127,11 @@ class Autosaver(QObject):
         """Journal `document` from now on (the autosaver outlives documents: the previous one is let go)."""
         if self._document is not None:
             self._document.signals.changed.disconnect(self._schedule)
+            self._document.signals.pendingChanged.disconnect(self._schedule)
             self._document.stack.cleanChanged.disconnect(self._schedule)
         self._document = document
         document.signals.changed.connect(self._schedule)
+        document.signals.pendingChanged.connect(self._schedule)
         document.stack.cleanChanged.connect(self._schedule)
         self._schedule()
 
@@ -142,7 +144,7 @@ class Autosaver(QObject):
         document = self._document
         if document is None:
             return
-        if document.modified and self._settings.get(AUTOSAVE):
+        if (document.modified or document.pending is not None) and self._settings.get(AUTOSAVE):
             try:
                 self._journal.write(document)
             except (OSError, ProjectError):

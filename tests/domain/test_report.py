@@ -122,3 +122,17 @@ def test_display_and_paragraphs():
     assert display_value(Decimal("96171.60")) == "96171.6"
     assert display_value(0) == "0" and display_value(None) == ""
     assert paragraphs("甲\n\n 乙\n") == ["甲", " 乙"]
+
+
+def test_with_meta_is_a_detached_copy_with_one_field_changed(report):
+    import datetime as dt
+
+    heard = []
+    report.subscribe(heard.append)
+    typed = report.with_meta("signed_on", dt.date(2026, 1, 23))
+    assert typed.signed_on == dt.date(2026, 1, 23) and report.signed_on != typed.signed_on
+    assert typed.agency == report.agency and heard == []
+    typed.set_meta("agency", "别的机关")
+    assert report.agency != "别的机关" and heard == []
+    with pytest.raises(KeyError):
+        report.with_meta("colour", "red")

@@ -76,3 +76,44 @@ def test_a_dead_window_s_lock_without_a_journal_is_swept(tmp_path):
     assert not stale.exists()
     assert Path(journal._lock.fileName()).exists()  # this window's own lock stays
     journal.close()
+
+
+def test_the_journal_keeps_a_figure_and_a_date_still_being_typed(qtbot, project, tmp_path):
+    """A clerk on a real X screen typed 2 into a cell, or 2026-1-23 into 成文日期, without Enter, and the
+    program was killed: the recovered report lacked them (the date's journal was not even written)."""
+    import datetime as dt
+    import json
+
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    from govform.io.project import loads_project
+
+    journal = Journal(tmp_path / "recovery")
+    window = create_window(Settings(MemoryStore()), journal)
+    window.ask_unsaved = lambda name: Unsaved.DISCARD
+    qtbot.addWidget(window)
+    window.controller.open_path(project)
+    window.show()
+    qtbot.waitExposed(window)
+
+    def journaled():
+        return loads_project(json.loads(journal.path.read_text(encoding="utf-8"))["project"])
+
+    tab = window.editor.tables["applications"]
+    window.editor.setCurrentWidget(tab)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is tab.view)  # the page shown, the keyboard on its grid
+    tab.view.select_cell(("new", "research"))
+    qtbot.keyClick(tab.view, "2")  # the cell's editor opens with the 2; no Enter
+    editor = QApplication.focusWidget()
+    qtbot.waitUntil(lambda: journal.path.is_file() and journaled().value("applications", "new", "research") == 2)
+    qtbot.keyClick(editor, Qt.Key.Key_Escape)  # taken back: nothing left to keep
+    qtbot.waitUntil(lambda: not journal.path.is_file())
+
+    window.editor.setCurrentIndex(0)
+    line = window.editor.basics.signed_on.line
+    line.setFocus()
+    line.selectAll()
+    qtbot.keyClicks(line, "2026-1-23")  # no Tab
+    qtbot.waitUntil(lambda: journal.path.is_file() and journaled().signed_on == dt.date(2026, 1, 23))
+    assert window.editor.document.report.signed_on != dt.date(2026, 1, 23)  # not taken yet
