@@ -107,7 +107,7 @@ class DateField(QWidget):
         report = self._edits.report
         text = report.format.format_date(date.year, date.month, date.day) if date else ""
         self._taken = text
-        self._journal_typing(text)
+        self._forget_typing()
         if self.line.text() != text:
             self.line.setText(text)
         self.show_example()
@@ -151,9 +151,15 @@ class DateField(QWidget):
         if date is not None and date != document.report.signed_on:
             self._journaled = document.report.with_meta("signed_on", date)
             document.set_pending(self._journaled)
-        elif self._journaled is not None and document.pending is self._journaled:
-            self._journaled = None
+        else:
+            self._forget_typing()
+
+    def _forget_typing(self) -> None:
+        """Nothing of the date is being typed any more: out of the journal (a cell's typing stays)."""
+        document = self._edits.document
+        if self._journaled is not None and document.pending is self._journaled:
             document.set_pending(None)
+        self._journaled = None
 
     def pending(self) -> bool:
         """Whether the box shows typing the report does not have yet (not confirmed, or refused)."""
