@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHeaderView,
     QLabel,
     QMessageBox,
@@ -39,8 +38,6 @@ CHECK_KINDS = frozenset({"guessed", "converted", "blank", "invalid", "missing", 
 
 def ask_read_path(parent: QWidget, purpose: Reading, kinds: list[FileChoice], folder: Path | None) -> Path | None:
     """The file to read a report from, beginning in `folder`: every kind together first, then each kind alone."""
-    from pathlib import Path
-
     titles = {
         Reading.IMPORT: QApplication.translate("ReadReport", "导入报告"),
         Reading.START_FROM: QApplication.translate("ReadReport", "从上年报告新建：选择上年的报告"),
@@ -49,8 +46,9 @@ def ask_read_path(parent: QWidget, purpose: Reading, kinds: list[FileChoice], fo
     patterns = " ".join(f"*{kind.suffix}" for kind in kinds)
     filters = [QApplication.translate("ReadReport", "可以读取的报告 ({patterns})").format(patterns=patterns)]
     filters += [f"{kind.name} (*{kind.suffix})" for kind in kinds]
-    name, _ = QFileDialog.getOpenFileName(parent, titles[purpose], str(folder or ""), ";;".join(filters))
-    return Path(name) if name else None
+    from govform.ui import file_dialogs  # with the first file chosen
+
+    return file_dialogs.open_file(parent, titles[purpose], str(folder or ""), ";;".join(filters))
 
 
 class UsePreviousQuestion(QMessageBox):

@@ -559,32 +559,28 @@ class MainWindow(QMainWindow):
         self.counts.setText(" · ".join(parts))
 
     def ask_open_path(self, folder: Path, kinds: list[FileChoice]) -> Path | None:
-        from PySide6.QtWidgets import QFileDialog
+        from govform.ui import file_dialogs
 
         title = self.tr("打开") if len(kinds) != 1 else words.spaced(self.tr("打开{kind}").format(kind=kinds[0].name))
-        name, _ = QFileDialog.getOpenFileName(self, title, str(folder), self._filter(kinds))
-        return Path(name) if name else None
+        return file_dialogs.open_file(self, title, str(folder), self._filter(kinds))
 
     def ask_save_path(self, suggested: Path) -> Path | None:
-        from PySide6.QtWidgets import QFileDialog
+        from govform.ui import file_dialogs
 
         assert self.controller is not None
         kind = self.controller.project_kind()
-        name, _ = QFileDialog.getSaveFileName(self, self.tr("保存项目"), str(suggested), self._filter([kind]))
-        return Path(name) if name else None
+        return file_dialogs.save_file(self, self.tr("保存项目"), str(suggested), self._filter([kind]))
 
     def ask_export_path(self, suggested: Path, kind: FileChoice, title: str | None = None) -> Path | None:
-        from PySide6.QtWidgets import QFileDialog
+        from govform.ui import file_dialogs
 
         title = title or words.spaced(self.tr("导出为{kind}").format(kind=kind.name))
-        name, _ = QFileDialog.getSaveFileName(self, title, str(suggested), self._filter([kind]))
-        return Path(name) if name else None
+        return file_dialogs.save_file(self, title, str(suggested), self._filter([kind]))
 
     def ask_folder(self, title: str, folder: Path) -> Path | None:
-        from PySide6.QtWidgets import QFileDialog
+        from govform.ui import file_dialogs
 
-        name = QFileDialog.getExistingDirectory(self, title, str(folder))
-        return Path(name) if name else None
+        return file_dialogs.folder(self, title, str(folder))
 
     def _filter(self, kinds: list[FileChoice]) -> str:
         filters = [f"{kind.name} (*{kind.suffix})" for kind in kinds]

@@ -202,7 +202,8 @@ def test_a_read_only_project_s_save_offers_a_copy_s_name(window, project, qtbot,
     """Ctrl+S on a project another window has: Save As suggests a name it may save to, not the project's own
     (which it then refused)."""
     from PySide6.QtCore import Qt
-    from PySide6.QtWidgets import QFileDialog
+
+    from govform.ui import file_dialogs
 
     held = project.with_name("第二.govform")
     held.write_bytes(project.read_bytes())
@@ -211,9 +212,7 @@ def test_a_read_only_project_s_save_offers_a_copy_s_name(window, project, qtbot,
     assert other.acquire().value == "locked"
     window.ask_lock = lambda held, offer, can_take_over: LockAnswer.READ_ONLY
     asked = []
-    monkeypatch.setattr(
-        QFileDialog, "getSaveFileName", lambda parent, title, name, *rest: asked.append(name) or ("", "")
-    )
+    monkeypatch.setattr(file_dialogs, "save_file", lambda parent, title, name, *rest: asked.append(name))
     try:
         assert window.controller.open_path(held)
         qtbot.keyClick(window.editor.basics.agency, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)

@@ -313,10 +313,10 @@ def test_figures_imported_from_a_workbook_say_which_cells_changed_from_what_to_w
 
 
 def test_the_batch_check_asks_where_to_save_its_summary_not_where_to_export(window, tmp_path, monkeypatch):
-    from PySide6.QtWidgets import QFileDialog
+    from govform.ui import file_dialogs
 
     asked = []
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda parent, title, *rest: asked.append(title) or ("", ""))
+    monkeypatch.setattr(file_dialogs, "save_file", lambda parent, title, *rest: asked.append(title))
     window.ask_folder = lambda title, folder: tmp_path
     window.controller.batch_check()
     assert asked == ["保存检查汇总"]
