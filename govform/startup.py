@@ -4,8 +4,10 @@ A trick stays only while `make bench` shows it is needed to open within 1.5 × a
 same tabs (tests/benchmarks/bare_window.py). Each is measured both ways: instructions of `govform --smoke`
 on the sample under callgrind (deterministic), and the wall-clock median of 31 starts interleaved with the
 unchanged program (on this 2-core machine two identical programs differ by up to ±0.6 ms that way). At the
-last measurement (2026-11-26), with every trick in place: 1,085 M instructions, 164–168 ms, 1.43–1.45 ×
-the bare window (667 M, 115–117 ms). Without each trick, one at a time:
+last measurement (2026-11-26), with every trick in place: 1,104 M instructions against 678 M for the bare
+window, and `make bench` 1.43–1.46 × (1,085 M against 667 M and 1.40–1.44 × earlier that day, before the
+machine had the fonts the X-screen tests bring: both programs search more fonts since). Without each trick,
+one at a time (measured on the earlier state):
 
 - The collector off during start-up, then the start-up objects frozen (this module): +66 M, +23 ms
   (1.64 ×). Start-up makes tens of thousands of objects that live as long as the window (modules, classes,
