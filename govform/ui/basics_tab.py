@@ -178,6 +178,7 @@ class DateField(QWidget):
             return False
         self.line.setText(self._taken)
         self.problem.hide()
+        self._forget_typing()  # setText is not typing: the journal would keep the date taken back
         return True
 
     def opening_date(self) -> dt.date:

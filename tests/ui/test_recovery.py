@@ -117,3 +117,25 @@ def test_the_journal_keeps_a_figure_and_a_date_still_being_typed(qtbot, project,
     qtbot.keyClicks(line, "2026-1-23")  # no Tab
     qtbot.waitUntil(lambda: journal.path.is_file() and journaled().signed_on == dt.date(2026, 1, 23))
     assert window.editor.document.report.signed_on != dt.date(2026, 1, 23)  # not taken yet
+
+
+def test_a_date_typed_then_taken_back_with_ctrl_z_leaves_the_journal(qtbot, project, tmp_path):
+    """The journal kept a date the clerk had typed and then taken back with Ctrl+Z (not typing, to the box)."""
+    from PySide6.QtCore import Qt
+
+    journal = Journal(tmp_path / "recovery")
+    window = create_window(Settings(MemoryStore()), journal)
+    window.ask_unsaved = lambda name: Unsaved.DISCARD
+    qtbot.addWidget(window)
+    window.controller.open_path(project)
+    window.show()
+    qtbot.waitExposed(window)
+    window.editor.setCurrentIndex(0)
+    line = window.editor.basics.signed_on.line
+    line.setFocus()
+    line.selectAll()
+    qtbot.keyClicks(line, "2026-1-23")
+    qtbot.waitUntil(journal.path.is_file)
+    qtbot.keyClick(line, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.editor.document.pending is None
+    qtbot.waitUntil(lambda: not journal.path.is_file())
