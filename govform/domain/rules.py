@@ -76,6 +76,12 @@ def is_missing(finding: Finding) -> bool:
     return finding.message.key.rsplit(".", 1)[-1] in _MISSING
 
 
+def standing(finding: Finding) -> str:
+    """ "missing" (not filled in yet), "error" or "warning": how the window and its export question count a
+    finding (a blank cell is still to do, not a failure)."""
+    return "missing" if is_missing(finding) else str(finding.severity)
+
+
 def subject(finding: Finding) -> str:
     """What a finding is about, the same while its figures change: its rule and its place
     ("W1 proactive/regulations/issued", "W5 signed_on", "W7 overview 2")."""

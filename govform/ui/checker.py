@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from govform.domain.format import Cell, Sum
-from govform.domain.rules import Finding, explanation, is_missing, validate
+from govform.domain.rules import Finding, explanation, is_missing, standing, validate
 from govform.ui.document import Document
 
 if TYPE_CHECKING:
@@ -74,10 +74,7 @@ class Checker(QObject):
                 if said is not None:
                     self.explanations[index] = said
         explained = {id(findings[index]) for index in self.explanations}
-        self._states = {
-            id(f): "explained" if id(f) in explained else "missing" if is_missing(f) else str(f.severity)
-            for f in findings
-        }
+        self._states = {id(f): "explained" if id(f) in explained else standing(f) for f in findings}
 
     def state(self, finding: Finding) -> str:
         """ "error", "warning", "missing" (not filled in yet) or "explained" (a warning the clerk explained)."""
@@ -104,15 +101,9 @@ class Checker(QObject):
 
     def tally(self) -> tuple[int, int, int, int]:
         """What the status bar says: (still to fill in, errors, warnings, explained warnings)."""
-        missing = errors = warnings = 0
-        for index, finding in enumerate(self.findings):
-            if is_missing(finding):
-                missing += 1
-            elif finding.is_error:
-                errors += 1
-            elif index not in self.explanations:
-                warnings += 1
-        return missing, errors, warnings, len(self.explanations)
+        standings = [standing(finding) for finding in self.findings]
+        warnings = sum(s == "warning" and index not in self.explanations for index, s in enumerate(standings))
+        return standings.count("missing"), standings.count("error"), warnings, len(self.explanations)
 
     def marked_cells(self, table_id: str) -> dict[Cell, list[Finding]]:
         """The findings each cell of a table shows. A sum finding marks its total, not all its parts."""
@@ -132,4 +123,4 @@ class Checker(QObject):
     def errors_in(self, section_id: str | None) -> int:
         """Errors belonging to a section's tab (None: the basic information), not counting what is still to
         be filled in: a tab not started yet is not a failure."""
-        return sum(f.is_error and f.section == section_id and not is_missing(f) for f in self.findings)
+        return sum(f.section == section_id and standing(f) == "error" for f in self.findings)

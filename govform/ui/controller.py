@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+from collections import Counter
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -17,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from govform.domain.format import Format, FormatError, format_names, load_format
 from govform.domain.messages import Message
 from govform.domain.report import Report
-from govform.domain.rules import is_missing, validate
+from govform.domain.rules import standing, validate
 from govform.domain.text import balanced_lines
 from govform.io.gbt9704 import TITLE_CHARS
 from govform.io.project import SUFFIX, ProjectError, dumps_project, load_project, loads_project, save_project
@@ -550,9 +551,8 @@ class Controller:
             return
         document = self._current()
         kind = next(choice for choice in self.export_kinds() if choice.suffix == suffix)
-        findings = validate(document.report)
-        missing = sum(is_missing(finding) for finding in findings)  # counted as the status bar counts them
-        errors = sum(finding.is_error and not is_missing(finding) for finding in findings)
+        counted = Counter(standing(finding) for finding in validate(document.report))  # as the status bar counts
+        errors, missing = counted["error"], counted["missing"]
         if (errors or missing) and not self.view.ask_export_with_errors(errors, missing):
             return
         suggested = Path(self._suggested_name(document.report)).with_suffix(suffix).name
