@@ -377,8 +377,7 @@ class Report:
 
         Only that table is copied; the copy has no listeners and this report is left untouched.
         """
-        preview = copy.copy(self)
-        preview._listeners = []
+        preview = self._detached()
         preview.tables = dict(self.tables)
         preview.tables[table_id] = self.tables[table_id].copy()
         preview.set_cell(table_id, row, column, value)
@@ -388,10 +387,15 @@ class Report:
         """A detached copy in which one field of the basic information holds `value` (a date being typed)."""
         if name not in META_FIELDS:
             raise KeyError(name)
-        preview = copy.copy(self)
-        preview._listeners = []
+        preview = self._detached()
         setattr(preview, name, value)
         return preview
+
+    def _detached(self) -> Report:
+        """A shallow copy that tells nobody of its changes (what it shares with this report is not changed)."""
+        detached = copy.copy(self)
+        detached._listeners = []
+        return detached
 
     # -- metadata and text ----------------------------------------------------------------------
 

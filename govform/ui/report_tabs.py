@@ -86,7 +86,6 @@ class ReportTabs(QTabWidget):
         self.tables_by_section: dict[str, str] = {}
         self._pages: list[Page] = []
         self._last_focus: dict[int, QWidget] = {}
-        self._refusal = ""
         for section in report.format.sections:
             page: TableTab | NarrativeTab
             if section.table:
@@ -117,13 +116,12 @@ class ReportTabs(QTabWidget):
         for index, page in enumerate([self.basics, *self._pages]):
             if not page.finish_editing():
                 self.setCurrentIndex(index)
-                self._refusal = page.refusal()
                 return False
         return True
 
     def refusal(self) -> str:
-        """What the page that refused the last finish_editing says is wrong."""
-        return self._refusal
+        """What the page shown says is wrong with the typing it refused (finish_editing shows that page)."""
+        return [self.basics, *self._pages][self.currentIndex()].refusal()
 
     def tab_of(self, section_id: str | None) -> int:
         return self._sections.index(section_id)
