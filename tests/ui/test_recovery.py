@@ -78,7 +78,16 @@ def test_a_dead_window_s_lock_without_a_journal_is_swept(tmp_path):
     journal.close()
 
 
-def test_the_journal_keeps_a_figure_and_a_date_still_being_typed(qtbot, project, tmp_path):
+def _type_date(window, qtbot, text: str) -> None:
+    """Type `text` over 成文日期 without confirming it (no Enter, no Tab)."""
+    window.editor.setCurrentIndex(0)
+    line = window.editor.basics.signed_on.line
+    line.setFocus()
+    line.selectAll()
+    qtbot.keyClicks(line, text)
+
+
+def test_the_journal_keeps_a_figure_and_a_date_still_being_typed(window, qtbot):
     """A clerk on a real X screen typed 2 into a cell, or 2026-1-23 into 成文日期, without Enter, and the
     program was killed: the recovered report lacked them (the date's journal was not even written)."""
     import datetime as dt
@@ -89,13 +98,7 @@ def test_the_journal_keeps_a_figure_and_a_date_still_being_typed(qtbot, project,
 
     from govform.io.project import loads_project
 
-    journal = Journal(tmp_path / "recovery")
-    window = create_window(Settings(MemoryStore()), journal)
-    window.ask_unsaved = lambda name: Unsaved.DISCARD
-    qtbot.addWidget(window)
-    window.controller.open_path(project)
-    window.show()
-    qtbot.waitExposed(window)
+    journal = window.controller.journal
 
     def journaled():
         return loads_project(json.loads(journal.path.read_text(encoding="utf-8"))["project"])
@@ -110,32 +113,18 @@ def test_the_journal_keeps_a_figure_and_a_date_still_being_typed(qtbot, project,
     qtbot.keyClick(editor, Qt.Key.Key_Escape)  # taken back: nothing left to keep
     qtbot.waitUntil(lambda: not journal.path.is_file())
 
-    window.editor.setCurrentIndex(0)
-    line = window.editor.basics.signed_on.line
-    line.setFocus()
-    line.selectAll()
-    qtbot.keyClicks(line, "2026-1-23")  # no Tab
+    _type_date(window, qtbot, "2026-1-23")
     qtbot.waitUntil(lambda: journal.path.is_file() and journaled().signed_on == dt.date(2026, 1, 23))
     assert window.editor.document.report.signed_on != dt.date(2026, 1, 23)  # not taken yet
 
 
-def test_a_date_typed_then_taken_back_with_ctrl_z_leaves_the_journal(qtbot, project, tmp_path):
+def test_a_date_typed_then_taken_back_with_ctrl_z_leaves_the_journal(window, qtbot):
     """The journal kept a date the clerk had typed and then taken back with Ctrl+Z (not typing, to the box)."""
     from PySide6.QtCore import Qt
 
-    journal = Journal(tmp_path / "recovery")
-    window = create_window(Settings(MemoryStore()), journal)
-    window.ask_unsaved = lambda name: Unsaved.DISCARD
-    qtbot.addWidget(window)
-    window.controller.open_path(project)
-    window.show()
-    qtbot.waitExposed(window)
-    window.editor.setCurrentIndex(0)
-    line = window.editor.basics.signed_on.line
-    line.setFocus()
-    line.selectAll()
-    qtbot.keyClicks(line, "2026-1-23")
+    journal = window.controller.journal
+    _type_date(window, qtbot, "2026-1-23")
     qtbot.waitUntil(journal.path.is_file)
-    qtbot.keyClick(line, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window.editor.basics.signed_on.line, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert window.editor.document.pending is None
     qtbot.waitUntil(lambda: not journal.path.is_file())
